@@ -1,0 +1,91 @@
+"""Decode HTML bytes the way a Chinese reader's browser would.
+
+Chinese pages often declare ``gb2312`` while using characters only GBK or
+GB18030 has, declare nothing at all, or declare ``gb2312`` while actually being
+UTF-8. httpx (and the WHATWG-less stdlib codecs) then decode them wrongly. The
+rules, in order:
+
+1. a byte-order mark wins;
+2. bytes that are valid UTF-8 are UTF-8 (legacy GB text is practically never
+   valid UTF-8, so this catches pages that lie about being gb2312);
+3. the charset the HTTP header or the page's ``<meta>`` declares, with the GB
+   family widened to its superset GB18030 and big5 to Big5-HKSCS;
+4. GB18030, then Big5-HKSCS, strictly;
+5. the declared (or GB18030) codec with undecodable bytes replaced, so a page
+   with a few broken bytes still yields its text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.IGNORECASE
+)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_\-:.]+)", re.IGNORECASE)
+
+# Superset codecs: what a browser really uses for a declared label.
+_WIDEN = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "euc-cn": "gb18030",
+    "cp936": "gb18030",
+    "hz-gb-2312": "gb18030",
+    "big5": "big5hkscs",
+    "cp950": "big5hkscs",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "utf-8",
+    "ascii": "utf-8",
+}
+
+
+def normalise_charset(label: str | None) -> str | None:
+    """Return the Python codec name a browser would use for ``label``, or None."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = _WIDEN.get(label, label)
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return _WIDEN.get(name, name)
+
+
+def declared_charset(raw: bytes, content_type: str | None = None) -> str | None:
+    """The charset the HTTP header, else the page's first ``<meta>``, declares."""
+    if content_type:
+        match = _HEADER_CHARSET.search(content_type)
+        if match:
+            found = normalise_charset(match.group(1))
+            if found:
+                return found
+    match = _META_CHARSET.search(raw[:8192])
+    if match:
+        return normalise_charset(match.group(1).decode("ascii", "ignore"))
+    return None
+
+
+def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Decode ``raw`` HTML; return ``(text, codec name used)``."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            return raw.decode(codec, errors="replace"), codec.replace("-sig", "")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(raw, content_type)
+    candidates = [c for c in (declared, "gb18030", "big5hkscs") if c and c != "utf-8"]
+    for codec in dict.fromkeys(candidates):
+        try:
+            return raw.decode(codec), codec
+        except UnicodeDecodeError:
+            continue
+    fallback = declared if declared and declared != "utf-8" else "gb18030"
+    return raw.decode(fallback, errors="replace"), fallback

@@ -1,0 +1,57 @@
+"""Markdown with YAML front matter, one file per article."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import yaml
+
+from pipeline.config import PublishSettings
+from pipeline.errors import PublishError
+from pipeline.publish.document import EnglishArticle, write_atomically
+
+
+def _escape(text: str) -> str:
+    """Keep source text from turning into Markdown structure or raw HTML."""
+    text = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "*_`[]#":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+class MarkdownPublisher:
+    name: ClassVar[str] = "markdown"
+
+    def __init__(self, settings: PublishSettings) -> None:
+        self.out_dir = settings.out_dir / "markdown"
+
+    def render(self, article: EnglishArticle) -> str:
+        a = article.attribution
+        front = {
+            "title": article.headline,
+            "date": a.published_at.isoformat() if a.published_at else None,
+            "source": {"outlet": a.outlet_en, "outlet_zh": a.outlet_zh,
+                       "headline": a.original_headline, "url": a.url},
+            "engine": a.engine,
+            "engine_label": a.engine_label,
+            "reviewer": a.reviewer,
+            "translated_by": a.translated_by,
+            "article_id": article.article_id,
+        }
+        body = [f"# {_escape(article.headline)}", "",
+                f"> {_escape(article.engine_label)}; reviewed by {_escape(a.reviewer or '-')}.", ""]
+        for paragraph in article.paragraphs:
+            body += [_escape(paragraph), ""]
+        body += ["---", ""]
+        body += [_escape(line) + "  " for line in article.attribution_lines()]
+        matter = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
+        return f"---\n{matter}---\n\n" + "\n".join(body).rstrip() + "\n"
+
+    def publish(self, article: EnglishArticle) -> list[str]:
+        path = self.out_dir / f"{article.slug}.md"
+        try:
+            write_atomically(path, self.render(article))
+        except OSError as exc:
+            raise PublishError(f"cannot write {path}: {exc}",
+                               subject=str(article.article_id)) from exc
+        return [str(path)]

@@ -1,0 +1,106 @@
+"""Plain-text renderings for the terminal: summaries, status, side-by-side review."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any
+
+from pipeline.extract import Extraction
+from pipeline.models import Draft, State
+from pipeline.runner import Report
+from pipeline.store import ArticleRow
+
+STATE_ORDER = [s.value for s in State]
+
+
+def state_table(counts: dict[str, dict[str, int]]) -> str:
+    states = [s for s in STATE_ORDER if any(s in c for c in counts.values())]
+    if not states:
+        return "the store is empty"
+    width = max([len("source"), *map(len, counts)])
+    head = "source".ljust(width) + "".join(f"  {s:>10}" for s in states) + f"  {'total':>6}"
+    lines = [head, "-" * len(head)]
+    totals: dict[str, int] = {}
+    for source, by_state in sorted(counts.items()):
+        row = source.ljust(width)
+        for s in states:
+            n = by_state.get(s, 0)
+            totals[s] = totals.get(s, 0) + n
+            row += f"  {n:>10}"
+        lines.append(row + f"  {sum(by_state.values()):>6}")
+    lines.append("all".ljust(width) + "".join(f"  {totals[s]:>10}" for s in states)
+                 + f"  {sum(totals.values()):>6}")
+    return "\n".join(lines)
+
+
+def summary(report: Report, counts: dict[str, dict[str, int]]) -> str:
+    did = ", ".join(f"{k} {v}" for k, v in report.done.items() if v) or "nothing new"
+    lines = [f"this run: {did}"]
+    if report.skipped:
+        lines.append("skipped: " + ", ".join(f"{k} {v}" for k, v in report.skipped.items()))
+    lines.append(f"characters translated: {report.chars:,}; time: {report.elapsed:.1f} s")
+    for failure in report.failures:
+        lines.append(f"FAILED at {failure.stage}: {failure.subject}: {failure.error}")
+    lines += ["", state_table(counts)]
+    return "\n".join(lines)
+
+
+def review_list(rows: list[ArticleRow]) -> str:
+    if not rows:
+        return "no drafts waiting for review"
+    lines = []
+    for row in rows:
+        draft = Draft.model_validate(row.draft)
+        flags = sum(1 for s in draft.segments if s.qa)
+        lines.append(f"#{row.id:<5} {row.state:<10} {row.source_id:<16} "
+                     f"{len(draft.segments):>3} segments {flags:>3} QA  {row.headline}")
+    return "\n".join(lines)
+
+
+def side_by_side(row: ArticleRow, draft: Draft, width: int = 100) -> str:
+    half = (width - 3) // 2
+    a = draft.article
+    lines = [f"#{row.id} [{row.state}] {a.headline}", f"{a.url}",
+             f"engine: {draft.engine} ({draft.engine_label})", ""]
+    for seg in draft.segments:
+        edited = " (edited)" if seg.final is not None else ""
+        lines.append(f"[{seg.id}]{edited}" + (f"  QA: {', '.join(seg.qa)}" if seg.qa else ""))
+        left = textwrap.wrap(seg.source, half // 2) or [""]  # CJK is double width
+        right = textwrap.wrap(seg.text, half) or [""]
+        for i in range(max(len(left), len(right))):
+            zh = left[i] if i < len(left) else ""
+            pad = half - 2 * len(zh)
+            lines.append(f"{zh}{' ' * max(pad, 1)} | {right[i] if i < len(right) else ''}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def draft_markdown(draft: Draft) -> str:
+    a = draft.article
+    parts = [f"# {draft.headline()}", "", f"> {draft.engine_label}; not reviewed.", ""]
+    parts += [p + "\n" for p in draft.paragraphs()]
+    parts += ["---", f"Source: {a.attribution.outlet_en} ({a.attribution.outlet_zh})",
+              f"Original headline: {a.headline}"]
+    if a.published_at:
+        parts.append(f"Published: {a.published_at.isoformat()}")
+    parts.append(f"Original article: {a.url}")
+    flagged = [s for s in draft.segments if s.qa]
+    if flagged:
+        parts += ["", "QA warnings:"] + [f"- [{s.id}] {', '.join(s.qa)}" for s in flagged]
+    return "\n".join(parts) + "\n"
+
+
+def extraction_json(found: Extraction) -> str:
+    data: dict[str, Any] = {
+        "title": found.title,
+        "body": "\n".join(found.paragraphs),
+        "date": found.published_at.isoformat() if found.published_at else None,
+        "author": found.author,
+        "source": found.source,
+        "editor": found.editor,
+        "paragraphs": list(found.paragraphs),
+        "images": [i.model_dump() for i in found.images],
+        "method": found.method,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
