@@ -6,8 +6,10 @@ UTF-8. httpx (and the WHATWG-less stdlib codecs) then decode them wrongly. The
 rules, in order:
 
 1. a byte-order mark wins;
-2. bytes that are valid UTF-8 are UTF-8 (legacy GB text is practically never
-   valid UTF-8, so this catches pages that lie about being gb2312);
+2. bytes that are valid UTF-8 are UTF-8 (legacy GB text is rarely valid
+   UTF-8, so this catches pages that lie about being gb2312), unless a legacy
+   charset is declared and its reading has more CJK text (a few GB bytes can be
+   valid UTF-8 by accident: 一 in GB18030 is Cyrillic һ in UTF-8);
 3. the charset the HTTP header or the page's ``<meta>`` declares, with the GB
    family widened to its superset GB18030 and big5 to Big5-HKSCS;
 4. GB18030, then Big5-HKSCS, strictly;
@@ -70,17 +72,35 @@ def declared_charset(raw: bytes, content_type: str | None = None) -> str | None:
     return None
 
 
+def _cjk_share(text: str) -> float:
+    """Share of CJK ideographs and punctuation among the non-ASCII characters."""
+    wide = [ch for ch in text if ord(ch) > 127]
+    if not wide:
+        return 1.0
+    return sum(1 for ch in wide if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef") / len(wide)
+
+
 def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
     """Decode ``raw`` HTML; return ``(text, codec name used)``."""
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
             return raw.decode(codec, errors="replace"), codec.replace("-sig", "")
+    declared = declared_charset(raw, content_type)
     try:
-        return raw.decode("utf-8"), "utf-8"
+        as_utf8 = raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    declared = declared_charset(raw, content_type)
+    else:
+        if declared in (None, "utf-8") or _cjk_share(as_utf8) >= 0.5:
+            return as_utf8, "utf-8"
+        try:  # short legacy text can be valid UTF-8 by accident: keep the likelier reading
+            as_declared = raw.decode(declared)
+        except UnicodeDecodeError:
+            return as_utf8, "utf-8"
+        if _cjk_share(as_declared) > _cjk_share(as_utf8):
+            return as_declared, declared
+        return as_utf8, "utf-8"
     candidates = [c for c in (declared, "gb18030", "big5hkscs") if c and c != "utf-8"]
     for codec in dict.fromkeys(candidates):
         try:

@@ -27,6 +27,22 @@ _PUNCT = {"，": ",", "、": ",", "。": ".", "；": ";", "：": ":", "！": "!"
 _NO_SPACE_BEFORE = set(",.;:!?)]%'\"")
 _NO_SPACE_AFTER = set("([")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# News words whose first CC-CEDICT sense misleads in a gloss (月 "moon", 元 "currency unit").
+_HOUSE = {"月": "month", "日": "day", "年": "year", "元": "yuan", "万元": "10,000 yuan",
+          "亿元": "100 million yuan", "本报讯": "(staff report)", "本报": "this paper",
+          "记者": "reporter", "通讯员": "correspondent", "获悉": "learned", "今年": "this year",
+          "同比": "year on year", "环比": "month on month", "至": "to", "其中": "of which",
+          "个": "", "的": "", "了": "", "着": "", "均": "all", "以来": "since", "实现": "achieve",
+          "产品": "products", "价格": "price", "企业": "enterprise", "吨": "tonnes"}
+# Common surnames: a 2-3 character word starting with one that CC-CEDICT does not know
+# is most likely a person's name, and is romanised rather than glossed.
+_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+                "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
+                "邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘"
+                "祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾"
+                "尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师"
+                "和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+_MAX_WORD = 8
 
 
 class GlossEngine:
@@ -63,6 +79,8 @@ class GlossEngine:
     def _word(self, token: str) -> list[str]:
         if token in self.glossary.terms:
             return [self.glossary.terms[token]]
+        if token in _HOUSE:
+            return [_HOUSE[token]] if _HOUSE[token] else []
         if token in _PUNCT:
             return [_PUNCT[token]]
         if not _CJK.search(token):
@@ -72,14 +90,31 @@ class GlossEngine:
             found = cedict.gloss(entries, prefer_proper=len(token) > 1)
             if found:
                 return [found]
+        if 2 <= len(token) <= 3 and token[0] in _SURNAMES and \
+                all(ch in self.dictionary for ch in token):
+            return [self._name(token)]
         if len(token) > 1:
-            if all(ch in self.dictionary for ch in token) and len(token) <= 3:
-                # Most likely a personal or place name: romanise it.
-                syllables = [cedict.pinyin(self.dictionary[ch]) for ch in token]
-                return [syllables[0].capitalize() + " " + "".join(syllables[1:]).lower()
-                        if len(syllables) > 1 else syllables[0].capitalize()]
-            return [w for ch in token for w in self._word(ch)]
+            return [w for part in self._split(token) for w in self._word(part)]
         return [token]
+
+    def _name(self, token: str) -> str:
+        """王建国 → Wang Jianguo."""
+        syllables = [cedict.pinyin(self.dictionary[ch]).lower() for ch in token]
+        return syllables[0].capitalize() + " " + "".join(syllables[1:]).capitalize()
+
+    def _split(self, token: str) -> list[str]:
+        """Forward maximum matching against the glossary, house words and CC-CEDICT."""
+        parts: list[str] = []
+        i = 0
+        while i < len(token):
+            for size in range(min(_MAX_WORD, len(token) - i), 0, -1):
+                piece = token[i:i + size]
+                if size == 1 or piece in self.glossary.terms or piece in _HOUSE \
+                        or piece in self.dictionary:
+                    parts.append(piece)
+                    i += size
+                    break
+        return parts
 
     def _gloss(self, text: str) -> str:
         out = ""

@@ -40,12 +40,9 @@ class GoogleEngine:
         return translator
 
     def _call(self, text: str) -> str:
-        from deep_translator.exceptions import BaseError
-        from requests import RequestException
-
         try:
             result = self._translator().translate(text)
-        except (BaseError, RequestException) as exc:
+        except Exception as exc:  # deep-translator's errors share no base class
             raise TranslationError(f"google: {type(exc).__name__}: {exc}") from exc
         if not isinstance(result, str):
             raise TranslationError("google: no translation in the response")
