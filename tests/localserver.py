@@ -38,7 +38,7 @@ class Script:
 @contextmanager
 def serve(script: Script) -> Iterator[str]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        def do_GET(self) -> None:
             script.log.append((time.monotonic(), self.path, dict(self.headers)))
             answer = script.next(self.path)
             if answer.delay:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import filelock
 import pytest
-
 from tests.conftest import cli
 
 MOJIBAKE = re.compile("[\ufffd]|锟斤拷|Ã.|â€|ï¼")

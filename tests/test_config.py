@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pytest
+from tests.conftest import cli
 
 from pipeline.config import load_glossary, load_settings, load_sources
 from pipeline.errors import ConfigError
-from tests.conftest import cli
 
 
 def write(path: Path, text: str) -> Path:

@@ -1,8 +1,9 @@
 """The README documents every command and every settings key (sqlite-utils' habit)."""
 
+from tests.conftest import ROOT
+
 from pipeline.cli import build_parser
 from pipeline.config import Settings
-from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -2,9 +2,9 @@
 
 from hypothesis import given
 from hypothesis import strategies as st
-
-from pipeline.encoding import decode_html, declared_charset
 from tests.conftest import EXPECTED, RECORDED
+
+from pipeline.encoding import declared_charset, decode_html
 
 GB2312_META = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>{}</body></html>'
 

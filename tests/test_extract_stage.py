@@ -3,11 +3,11 @@
 from datetime import date, datetime
 
 import pytest
+from tests.conftest import EXPECTED, RECORDED, ROOT
 
 from pipeline.config import FetchSettings, load_sources
 from pipeline.extract.stage import Extractor
 from pipeline.fetch import Fetcher, build_client
-from tests.conftest import EXPECTED, RECORDED, ROOT
 
 ARTICLES = EXPECTED["articles"]
 

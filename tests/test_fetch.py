@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
+from tests.conftest import RECORDED
+from tests.localserver import Answer, Script, serve
 
 from pipeline.config import FetchSettings
 from pipeline.errors import FetchError, HTTPStatusError, NotRecorded
 from pipeline.fetch import Fetcher, ReplayTransport, build_client
-from tests.conftest import RECORDED
-from tests.localserver import Answer, Script, serve
 
 GBK_PAGE = ('<html><head><meta charset="gb2312"><title>稀土</title></head>'
             "<body><p>记者 刘镕 报道</p></body></html>").encode("gb18030")
@@ -102,7 +103,7 @@ def test_requests_to_one_host_are_spaced_by_the_delay():
         for _ in range(3):
             f.fetch(f"{base}/p")
     times = [t for t, _, _ in script.log]
-    assert all(b - a >= 0.19 for a, b in zip(times, times[1:], strict=False))
+    assert all(b - a >= 0.19 for a, b in itertools.pairwise(times))
 
 
 def test_replay_serves_recordings_and_refuses_unrecorded_urls():

@@ -4,12 +4,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.conftest import EXPECTED, RECORDED, ROOT
 
 from pipeline.config import FetchSettings, load_sources
 from pipeline.errors import DiscoveryError
 from pipeline.fetch import Fetcher, build_client
 from pipeline.sources import build_source, canonical_url
-from tests.conftest import EXPECTED, RECORDED, ROOT
 
 EDITION = date(2026, 11, 27)
 

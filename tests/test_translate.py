@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.conftest import ROOT
+from tests.localserver import Answer, Script, serve
 
 from pipeline import registry
 from pipeline.config import GlossaryEntry, TranslateSettings, load_glossary
@@ -17,8 +19,6 @@ from pipeline.translate import Glossary, Translator, build_engine, split_sentenc
 from pipeline.translate.google import GoogleEngine
 from pipeline.translate.numbers import english_number
 from pipeline.translate.qa import check
-from tests.conftest import ROOT
-from tests.localserver import Answer, Script, serve
 
 GLOSSARY = Glossary(load_glossary(ROOT / "config/glossary.tsv"))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import traceback
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -211,8 +212,11 @@ def cmd_review(args: argparse.Namespace, settings: Settings) -> int:
             if args.all == (args.id is not None):
                 print("pipeline: error: give an article id or --all", file=sys.stderr)
                 return EXIT_USAGE
-            ids = desk.approve_all(args.reviewer) if args.all else \
-                [desk.approve(args.id, args.reviewer) or args.id]
+            if args.all:
+                ids = desk.approve_all(args.reviewer)
+            else:
+                desk.approve(args.id, args.reviewer)
+                ids = [args.id]
             print(f"approved {len(ids)} article(s) as {args.reviewer}")
         elif args.action == "reject":
             desk.reject(args.id, args.note, args.reviewer)
@@ -261,3 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("pipeline: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: one line, the traceback only when asked for
+        if args.verbose:
+            traceback.print_exc()
+        print(f"pipeline: internal error: {exc!r} (a bug; -v shows the traceback)",
+              file=sys.stderr)
+        return EXIT_FAILED

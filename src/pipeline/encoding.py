@@ -61,14 +61,13 @@ def normalise_charset(label: str | None) -> str | None:
 def declared_charset(raw: bytes, content_type: str | None = None) -> str | None:
     """The charset the HTTP header, else the page's first ``<meta>``, declares."""
     if content_type:
-        match = _HEADER_CHARSET.search(content_type)
-        if match:
-            found = normalise_charset(match.group(1))
-            if found:
-                return found
-    match = _META_CHARSET.search(raw[:8192])
-    if match:
-        return normalise_charset(match.group(1).decode("ascii", "ignore"))
+        header = _HEADER_CHARSET.search(content_type)
+        found = normalise_charset(header.group(1)) if header else None
+        if found:
+            return found
+    meta = _META_CHARSET.search(raw[:8192])
+    if meta:
+        return normalise_charset(meta.group(1).decode("ascii", "ignore"))
     return None
 
 

@@ -102,7 +102,7 @@ class PublishError(PipelineError):
     """A publisher could not publish an article."""
 
 
-class Skip(Exception):  # noqa: N818 - a control-flow signal, not an error
+class Skip(Exception):
     """A stage decided that an item stops here, and that is not a failure."""
 
     reason = "skipped"

@@ -136,8 +136,9 @@ class Store:
                                                           ArticleRow.revision == revision))
             if exists is not None:
                 return None
+            values = {"attempts": 0, "chars_translated": 0, **fields}
             row = ArticleRow(source_id=source_id, url=url, revision=revision, state=state.value,
-                             attempts=0, chars_translated=0, **fields)
+                             **values)
             s.add(row)
             s.flush()
             return row.id
