@@ -158,7 +158,7 @@ def test_publish_repeated_after_a_crash_rewrites_and_never_duplicates(workspace:
     with sqlite3.connect(workspace / "data/demo.db") as db:
         db.execute("UPDATE articles SET state = 'approved' WHERE state = 'published'")
     out = cli("publish", cwd=workspace).stdout
-    assert "published 7" in out
+    assert "published 7 article(s)" in out
     assert published(workspace) == before
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline import registry
 from pipeline.config import PublishSettings
@@ -81,3 +84,13 @@ def test_markdown_front_matter_is_valid_yaml(tmp_path: Path):
     assert data["title"] == 'Title: with "quotes" and # hash'
     assert data["source"]["outlet_zh"] == "包钢日报"
     assert data["reviewer"] == "Li Ming"
+
+
+@given(source_id=st.text(max_size=40), url=st.text(max_size=200))
+def test_slugs_are_always_safe_and_stable(source_id: str, url: str):
+    base = english()
+    article = EnglishArticle(**{**base.__dict__, "source_id": source_id,
+                                "attribution": base.attribution.model_copy(update={"url": url})})
+    slug = article.slug
+    assert re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9-]+-[0-9a-f]{10}", slug)
+    assert slug == EnglishArticle(**article.__dict__).slug

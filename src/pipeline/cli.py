@@ -132,8 +132,10 @@ def cmd_publish(args: argparse.Namespace, settings: Settings) -> int:
 
             report = Report()
             pipeline.publish_approved(report)
-            print(render.summary(report, pipeline.store.counts()))
-            print(f"English articles: {settings.publish.out_dir.resolve()}")
+            print(f"published {report.done['published']} article(s), "
+                  f"{report.done['files']} file(s) in {settings.publish.out_dir.resolve()}")
+            for failure in report.failures:
+                print(f"FAILED at publish: {failure.subject}: {failure.error}")
         finally:
             pipeline.close()
     return EXIT_OK if report.ok else EXIT_FAILED

@@ -22,7 +22,15 @@ from pipeline.config import Settings, SourceConfig, load_glossary, load_sources
 from pipeline.errors import PipelineError, Skip
 from pipeline.extract.stage import Extractor
 from pipeline.fetch import Fetcher, build_client
-from pipeline.models import SHANGHAI, Article, Attribution, Draft, FetchedPage, State
+from pipeline.models import (
+    SHANGHAI,
+    Article,
+    Attribution,
+    Draft,
+    FetchedPage,
+    PublishedArticle,
+    State,
+)
 from pipeline.publish import EnglishArticle, Publisher, build_publishers
 from pipeline.sources import build_source
 from pipeline.store import ArticleRow, Store
@@ -245,13 +253,13 @@ class Pipeline:
         for row in self._each(State.APPROVED, "publish"):
             def work(row: ArticleRow = row) -> None:
                 article = self.english(row)
-                locations: list[str] = []
-                for publisher in self.publishers:
-                    locations.extend(publisher.publish(article))
-                published = {"locations": locations,
-                             "at": datetime.now(SHANGHAI).isoformat()}
+                done = [PublishedArticle(article_id=row.id, publisher=publisher.name,
+                                         locations=tuple(publisher.publish(article)),
+                                         published_at=datetime.now(SHANGHAI))
+                        for publisher in self.publishers]
+                published = {"publications": [d.model_dump(mode="json") for d in done]}
                 if self.store.advance(row.id, State.APPROVED, State.PUBLISHED,
                                       published=published):
                     report.done["published"] += 1
-                    report.done.update({"files": len(locations)})
+                    report.done.update({"files": sum(len(d.locations) for d in done)})
             self._guard(report, row, State.APPROVED, work)

@@ -3,8 +3,10 @@ transaction and is written to the review audit trail, so no review is lost."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from pipeline.errors import ReviewError
-from pipeline.models import Draft, State
+from pipeline.models import Draft, ReviewDecision, State
 from pipeline.store import ArticleRow, ReviewEvent, Store
 
 REVIEWABLE = (State.TRANSLATED, State.IN_REVIEW)
@@ -45,13 +47,15 @@ class ReviewDesk:
         self.store.advance(article_id, State.TRANSLATED, State.IN_REVIEW)
         return draft
 
-    def approve(self, article_id: int, reviewer: str) -> None:
+    def approve(self, article_id: int, reviewer: str) -> ReviewDecision:
         row, _ = self.get(article_id)
         event = ReviewEvent(article_id=article_id, action="approve", reviewer=reviewer)
         if not self.store.advance(article_id, REVIEWABLE, State.APPROVED, event=event,
                                   reviewer=reviewer):
             raise ReviewError(f"cannot be approved in state {row.state}",
                               subject=f"article {article_id}")
+        return ReviewDecision(article_id=article_id, decision="approve", reviewer=reviewer,
+                              decided_at=datetime.now(UTC))
 
     def approve_all(self, reviewer: str) -> list[int]:
         approved = []
@@ -62,10 +66,13 @@ class ReviewDesk:
                 approved.append(row.id)
         return approved
 
-    def reject(self, article_id: int, note: str, reviewer: str | None) -> None:
+    def reject(self, article_id: int, note: str, reviewer: str | None) -> ReviewDecision:
         row, _ = self.get(article_id)
         event = ReviewEvent(article_id=article_id, action="reject", reviewer=reviewer, text=note)
         if not self.store.advance(article_id, REVIEWABLE, State.SKIPPED, event=event,
                                   skip_reason="rejected", review_note=note, reviewer=reviewer):
             raise ReviewError(f"cannot be rejected in state {row.state}",
                               subject=f"article {article_id}")
+        return ReviewDecision(article_id=article_id, decision="reject",
+                              reviewer=reviewer or "unknown", note=note,
+                              decided_at=datetime.now(UTC))
