@@ -152,7 +152,7 @@ def _source_for(url: str, sources: list[SourceConfig]) -> SourceConfig:
 
 
 def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
-    pipeline = Pipeline.from_settings(settings)
+    pipeline = Pipeline.from_settings(settings, one_off=True)
     try:
         url = canonical_url(args.url)
         source = _source_for(url, pipeline.sources)
@@ -182,7 +182,7 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
         text, _ = decode_html(Path(target).read_bytes())
         found = extract_html(text, None)
     elif target.startswith(("http://", "https://")):
-        pipeline = Pipeline.from_settings(settings)
+        pipeline = Pipeline.from_settings(settings, one_off=True)
         try:
             source = _source_for(canonical_url(target), pipeline.sources)
             page = pipeline.fetcher.fetch(canonical_url(target))

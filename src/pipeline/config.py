@@ -166,8 +166,10 @@ class SourceConfig(BaseModel):
     selectors: SiteSelectors | None = None
 
 
-def load_sources(path: Path) -> list[SourceConfig]:
+def load_sources(path: Path, *, missing_ok: bool = False) -> list[SourceConfig]:
     """Read ``sources.toml``: a ``[[sources]]`` table per source, typed by its kind."""
+    if missing_ok and not path.exists():
+        return []
     data = _read_toml(path)
     extra = set(data) - {"sources"}
     if extra:
@@ -205,8 +207,10 @@ class GlossaryEntry(BaseModel):
     note: str = ""
 
 
-def load_glossary(path: Path) -> list[GlossaryEntry]:
+def load_glossary(path: Path, *, missing_ok: bool = False) -> list[GlossaryEntry]:
     """Read a tab-separated glossary with a ``zh<TAB>en[<TAB>note…]`` header."""
+    if missing_ok and not path.exists():
+        return []
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -82,32 +82,43 @@ def page_from_row(row: ArticleRow) -> FetchedPage:
 
 
 class Pipeline:
-    def __init__(self, settings: Settings, store: Store, fetcher: Fetcher,
-                 sources: list[SourceConfig], glossary: Glossary,
-                 progress: Progress[Any] = _no_progress) -> None:
+    def __init__(self, settings: Settings, fetcher: Fetcher, sources: list[SourceConfig],
+                 glossary: Glossary, progress: Progress[Any] = _no_progress,
+                 store: Store | None = None) -> None:
         self.settings = settings
-        self.store = store
         self.fetcher = fetcher
         self.sources = [s for s in sources if s.enabled]
         self.extractor = Extractor(sources)
         self.glossary = glossary
         self.progress = progress
+        self._store = store
         self._translator: Translator | None = None
         self._publishers: list[Publisher] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, *, transport: httpx.BaseTransport | None = None,
-                      progress: Progress[Any] = _no_progress) -> Pipeline:
-        """Build everything from settings: the one place the pipeline is wired."""
-        sources = load_sources(settings.sources_file)
-        glossary = Glossary(load_glossary(settings.glossary_file))
-        store = Store.open(settings.store_url)
+                      progress: Progress[Any] = _no_progress, one_off: bool = False) -> Pipeline:
+        """Build everything from settings: the one place the pipeline is wired.
+
+        ``one_off`` (a single URL from the command line) tolerates missing sources
+        and glossary files, so ``pipeline fetch URL`` works anywhere.
+        """
+        sources = load_sources(settings.sources_file, missing_ok=one_off)
+        glossary = Glossary(load_glossary(settings.glossary_file, missing_ok=one_off))
         fetcher = Fetcher(build_client(settings.fetch, transport), settings.fetch)
-        return cls(settings, store, fetcher, sources, glossary, progress)
+        return cls(settings, fetcher, sources, glossary, progress)
+
+    @property
+    def store(self) -> Store:
+        """The store, opened (and migrated) on first use: one-off commands never touch it."""
+        if self._store is None:
+            self._store = Store.open(self.settings.store_url)
+        return self._store
 
     def close(self) -> None:
         self.fetcher.client.close()
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
 
     @property
     def translator(self) -> Translator:
