@@ -14,7 +14,10 @@ from functools import cache
 from importlib import resources
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-_SKIP_SENSE = re.compile(r"^(variant of|old variant|see |CL:|abbr\. for|surname |used in )")
+_SKIP_SENSE = re.compile(
+    r"^(variant of|old variant|see |CL:|abbr\. for|surname |used in |classifier for)|"
+    r"variant of|euphemistic|vulgar|\(slang\)|\(coll\.\)|\(dialect\)|\(old\)|\(archaic\)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +64,19 @@ def _clean(sense: str, proper: bool) -> str:
 
 
 def gloss(entries: list[Entry], prefer_proper: bool) -> str | None:
-    """The first usable sense; proper-noun entries first when ``prefer_proper``."""
-    ordered = sorted(entries, key=lambda e: not e.proper) if prefer_proper else \
-        sorted(entries, key=lambda e: e.proper)
+    """The first usable sense; proper-noun entries first when ``prefer_proper``.
+
+    Among entries of the same kind, the one with the most senses (the main
+    reading of the character) comes first: 比 is "compare", not a rare variant.
+    """
+    def rank(entry: Entry) -> tuple[bool, int]:
+        usable = sum(1 for sense in entry.senses if sense and not _SKIP_SENSE.search(sense))
+        return (entry.proper != prefer_proper, -usable)
+
+    ordered = sorted(entries, key=rank)
     for entry in ordered:
         for sense in entry.senses:
-            if sense and not _SKIP_SENSE.match(sense):
+            if sense and not _SKIP_SENSE.search(sense):
                 cleaned = _clean(sense, entry.proper)
                 if cleaned:
                     return cleaned

@@ -14,6 +14,7 @@ import re
 from typing import ClassVar
 
 import jieba
+import jieba.posseg
 
 from pipeline.config import TranslateSettings
 from pipeline.translate import cedict
@@ -33,15 +34,14 @@ _HOUSE = {"月": "month", "日": "day", "年": "year", "元": "yuan", "万元": 
           "记者": "reporter", "通讯员": "correspondent", "获悉": "learned", "今年": "this year",
           "同比": "year on year", "环比": "month on month", "至": "to", "其中": "of which",
           "个": "", "的": "", "了": "", "着": "", "均": "all", "以来": "since", "实现": "achieve",
-          "产品": "products", "价格": "price", "企业": "enterprise", "吨": "tonnes"}
-# Common surnames: a 2-3 character word starting with one that CC-CEDICT does not know
-# is most likely a person's name, and is romanised rather than glossed.
-_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-                "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
-                "邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘"
-                "祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾"
-                "尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师"
-                "和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+          "产品": "products", "价格": "price", "企业": "enterprise", "吨": "tonnes",
+          "项": "item(s)", "占比": "share", "该": "the", "该院": "the institute", "家": "",
+          "于": "in", "将": "will", "已": "already", "为": "is", "以": "with", "对": "to",
+          "在": "in", "和": "and", "与": "and", "及": "and", "等": "etc.", "从": "from",
+          "把": "", "被": "by", "其": "its", "比": "compared with", "达": "reach",
+          "日前": "recently", "近日": "recently", "据": "according to", "指出": "pointed out",
+          "表示": "said", "介绍": "said", "目前": "at present", "上半年": "first half",
+          "下一步": "next step", "副": "deputy", "总": "total"}
 _MAX_WORD = 8
 
 
@@ -53,9 +53,10 @@ class GlossEngine:
         self.glossary = glossary
         self.dictionary = cedict.load()
         jieba.setLogLevel(logging.WARNING)
-        self._tokenizer = jieba.Tokenizer()
+        tokenizer = jieba.Tokenizer()
         for term in glossary.terms:
-            self._tokenizer.add_word(term, freq=10**6)
+            tokenizer.add_word(term, freq=10**6)
+        self._tagger = jieba.posseg.POSTokenizer(tokenizer)
 
     def translate(self, texts: list[str]) -> list[str]:
         return [self._gloss(text) for text in texts]
@@ -72,8 +73,13 @@ class GlossEngine:
 
     def _segment(self, text: str) -> list[str]:
         words: list[str] = []
-        for token in self._tokenizer.cut(text, HMM=True):
-            words.extend(self._word(token))
+        for pair in self._tagger.cut(text, HMM=True):
+            token, flag = pair.word, pair.flag
+            if flag == "nr" and 2 <= len(token) <= 4 and token not in self.glossary.terms \
+                    and all(ch in self.dictionary for ch in token):
+                words.append(self._name(token))  # a person's name: romanise it
+            else:
+                words.extend(self._word(token))
         return words
 
     def _word(self, token: str) -> list[str]:
@@ -90,9 +96,6 @@ class GlossEngine:
             found = cedict.gloss(entries, prefer_proper=len(token) > 1)
             if found:
                 return [found]
-        if 2 <= len(token) <= 3 and token[0] in _SURNAMES and \
-                all(ch in self.dictionary for ch in token):
-            return [self._name(token)]
         if len(token) > 1:
             return [w for part in self._split(token) for w in self._word(part)]
         return [token]
