@@ -21,12 +21,12 @@ import filelock
 from pipeline import logs, render
 from pipeline.config import Settings, SourceConfig, load_settings
 from pipeline.encoding import decode_html
-from pipeline.errors import ConfigError, LockHeld, PipelineError
+from pipeline.errors import ConfigError, LockHeld, PipelineError, Skip
 from pipeline.extract import extract_html
 from pipeline.models import State
 from pipeline.review import ReviewDesk
 from pipeline.runner import Pipeline, text_hash
-from pipeline.sources import canonical_url
+from pipeline.sources import build_source, canonical_url
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 75
 T = TypeVar("T")
@@ -75,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     reject.add_argument("id", type=int)
     reject.add_argument("--note", required=True)
     reject.add_argument("--reviewer")
+
+    record = sub.add_parser("record", help="save live responses for offline replay")
+    record.add_argument("urls", nargs="*", metavar="URL")
+    record.add_argument("--source", action="append", default=[], metavar="ID",
+                        help="record what discovering this source and its articles fetches")
+    record.add_argument("--into", type=Path, required=True, help="the recording directory")
 
     sub.add_parser("publish", help="publish approved articles")
     status = sub.add_parser("status", help="articles per state and source; failures")
@@ -196,6 +202,39 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_record(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline.fetch.record import RecordingTransport
+
+    if not args.urls and not args.source:
+        print("pipeline: error: give URLs or --source ID", file=sys.stderr)
+        return EXIT_USAGE
+    live = settings.model_copy(update={"fetch": settings.fetch.model_copy(
+        update={"replay_dir": None})})
+    recorder = RecordingTransport(args.into)
+    pipeline = Pipeline.from_settings(live, transport=recorder, one_off=not args.source)
+    failed = 0
+    try:
+        urls = list(args.urls)
+        for source_id in args.source:
+            config = next((s for s in pipeline.sources if s.id == source_id), None)
+            if config is None:
+                valid = ", ".join(s.id for s in pipeline.sources)
+                raise ConfigError(f"unknown source {source_id!r}; valid: {valid}",
+                                  file=str(settings.sources_file))
+            urls += build_source(config).discover(pipeline.fetcher, pipeline.dates())
+        for url in urls:
+            try:
+                pipeline.fetcher.fetch(canonical_url(url))
+            except PipelineError as exc:
+                failed += 1
+                print(f"FAILED {exc}", file=sys.stderr)
+    finally:
+        pipeline.close()
+    print(f"recorded {len(urls) - failed} page(s) in {args.into} "
+          f"({len(recorder._entries)} responses in its manifest)")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
 def cmd_review(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.store import Store
 
@@ -252,7 +291,7 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
 
 
 COMMANDS = {"run": cmd_run, "fetch": cmd_fetch, "extract": cmd_extract, "review": cmd_review,
-            "publish": cmd_publish, "status": cmd_status}
+            "record": cmd_record, "publish": cmd_publish, "status": cmd_status}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -264,6 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     except PipelineError as exc:
         print(f"pipeline: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except Skip as skip:  # a one-off command on a page that is no article
+        print(f"pipeline: {skip.reason.replace('_', ' ')}: {skip}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("pipeline: interrupted", file=sys.stderr)
         return 130
