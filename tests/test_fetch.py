@@ -18,7 +18,7 @@ GBK_PAGE = ('<html><head><meta charset="gb2312"><title>稀土</title></head>'
 
 
 def fetcher(**overrides: object) -> Fetcher:
-    settings = FetchSettings(**{"delay": 0, "timeout": 2, "retries": 2, **overrides})
+    settings = FetchSettings(**{"delay": 0, "timeout": 2, "retries": 2, "robots": False, **overrides})
     sleeps: list[float] = []
     f = Fetcher(build_client(settings), settings, sleep=lambda s: (sleeps.append(s), time.sleep(min(s, 0.01))))
     f.sleeps = sleeps  # type: ignore[attr-defined]
@@ -97,7 +97,7 @@ def test_redirects_are_followed_and_limited():
 def test_requests_to_one_host_are_spaced_by_the_delay():
     script = Script()
     script.on("/p", Answer(200, b"<p>x</p>"))
-    settings = FetchSettings(delay=0.2, retries=0)
+    settings = FetchSettings(delay=0.2, retries=0, robots=False)
     with serve(script) as base:
         f = Fetcher(build_client(settings), settings)
         for _ in range(3):
@@ -114,3 +114,27 @@ def test_replay_serves_recordings_and_refuses_unrecorded_urls():
     with pytest.raises(NotRecorded, match="https://www.reindustry.example/news/2026/10/1.html"):
         f.fetch("https://www.reindustry.example/news/2026/10/1.html")
     assert isinstance(f.client._transport, ReplayTransport)
+
+
+def test_robots_txt_is_obeyed_and_its_crawl_delay_honoured():
+    script = Script()
+    script.on("/robots.txt", Answer(200, b"User-agent: *\nDisallow: /private/\nCrawl-delay: 1\n"))
+    script.on("/news/1.htm", Answer(200, b"<p>ok</p>"))
+    script.on("/private/1.htm", Answer(200, b"<p>secret</p>"))
+    with serve(script) as base:
+        f = Fetcher(build_client(FetchSettings(delay=0)), FetchSettings(delay=0))
+        f.fetch(f"{base}/news/1.htm")
+        f.fetch(f"{base}/news/1.htm")
+        with pytest.raises(FetchError, match="disallowed by robots.txt"):
+            f.fetch(f"{base}/private/1.htm")
+    paths = [path for _, path, _ in script.log]
+    assert paths == ["/robots.txt", "/news/1.htm", "/news/1.htm"]  # robots.txt read once
+    times = [t for t, path, _ in script.log if path == "/news/1.htm"]
+    assert times[1] - times[0] >= 0.99
+
+
+def test_a_site_without_robots_txt_is_fetched():
+    script = Script()
+    script.on("/a.htm", Answer(200, b"<p>ok</p>"))
+    with serve(script) as base:
+        assert fetcher(robots=True).fetch(f"{base}/a.htm").status == 200

@@ -41,6 +41,7 @@ class FetchSettings(_Section):
     max_redirects: int = Field(5, ge=0)
     delay: float = Field(1.0, ge=0, description="seconds between requests to one host")
     retries: int = Field(2, ge=0, description="extra attempts on timeouts and 5xx")
+    robots: bool = Field(True, description="obey robots.txt (and its Crawl-delay)")
     replay_dir: Path | None = Field(
         None, description="serve responses from recordings here instead of the network"
     )

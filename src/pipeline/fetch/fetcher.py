@@ -7,6 +7,7 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from urllib.robotparser import RobotFileParser
 
 import httpx
 
@@ -24,7 +25,9 @@ MAX_BYTES = 30 * 1024 * 1024
 class Fetcher:
     """Fetches pages through the client it is given.
 
-    Requests to one host are spaced by ``settings.delay`` seconds; timeouts,
+    robots.txt is obeyed (disallowed URLs raise :class:`FetchError`; a
+    ``Crawl-delay`` longer than ``settings.delay`` wins). Requests to one host are
+    spaced by ``settings.delay`` seconds; timeouts,
     connection errors and 429/5xx answers are retried ``settings.retries``
     times with exponential back-off (honouring ``Retry-After``).
     """
@@ -42,11 +45,38 @@ class Fetcher:
         self._clock = clock
         self._sleep = sleep
         self._last_request: dict[str, float] = {}
+        self._robots: dict[str, RobotFileParser | None] = {}
+
+    def _robots_for(self, url: httpx.URL) -> RobotFileParser | None:
+        """The host's robots.txt rules, fetched once; None when it has none we can read."""
+        origin = f"{url.scheme}://{url.netloc.decode('ascii')}"
+        if origin not in self._robots:
+            rules: RobotFileParser | None = None
+            try:
+                response = self._get(origin + "/robots.txt")
+                if response.status_code == 200:
+                    rules = RobotFileParser()
+                    rules.parse(response.text.splitlines())
+            except PipelineError as exc:  # unreachable or unrecorded: no rules
+                log.info("no robots.txt for %s: %s", origin, exc)
+            self._robots[origin] = rules
+        return self._robots[origin]
+
+    def _check_robots(self, url: str) -> None:
+        rules = self._robots_for(httpx.URL(url))
+        if rules is not None and not rules.can_fetch(self.settings.user_agent, url):
+            raise FetchError("disallowed by robots.txt", url=url)
+
+    def _delay_for(self, host: str) -> float:
+        rules = next((r for origin, r in self._robots.items()
+                      if r is not None and httpx.URL(origin).host == host), None)
+        crawl_delay = rules.crawl_delay(self.settings.user_agent) if rules else None
+        return max(self.settings.delay, float(crawl_delay or 0))
 
     def _wait_turn(self, host: str) -> None:
         last = self._last_request.get(host)
         if last is not None:
-            wait = self.settings.delay - (self._clock() - last)
+            wait = self._delay_for(host) - (self._clock() - last)
             if wait > 0:
                 self._sleep(wait)
         self._last_request[host] = self._clock()
@@ -87,6 +117,8 @@ class Fetcher:
 
     def fetch(self, url: str) -> FetchedPage:
         """Download ``url``; raise :class:`FetchError` unless the answer is 2xx HTML-ish."""
+        if self.settings.robots:
+            self._check_robots(url)
         response = self._get(url)
         if response.status_code >= 400:
             raise HTTPStatusError(response.status_code, url=url)
