@@ -4,29 +4,25 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
-from datetime import datetime
 from typing import Literal
 
-import lxml.html
-
 from pipeline.errors import ExtractionError, NotAnArticle
-from pipeline.extract import dates, dom, labels
+from pipeline.extract import dom, metadata
 from pipeline.extract.body import BodyParts, split_blocks
-from pipeline.extract.flow import Block, linearise
-from pipeline.extract.generic import find_article, page_flow
+from pipeline.extract.flow import Block, Element, Flow, TextIndex, linearise
+from pipeline.extract.generic import FOOTER_BLOCKS, HEADER_BLOCKS, find_article, page_flow
 from pipeline.extract.result import Extraction
-from pipeline.extract.text import normalise, visible_len
-from pipeline.extract.title import find_title
+from pipeline.extract.text import looks_like_language, normalise
+from pipeline.extract.title import find_title, heading_before
 from pipeline.models import SiteSelectors
 
 log = logging.getLogger(__name__)
 
-_DATE_META = ("article:published_time", "publishdate", "pubdate", "publish_date",
-              "og:release_date", "datepublished", "published_time", "firstpublishedtime",
-              "dc.date.issued", "dc.date", "date", "lastmodifiedtime")
-_AUTHOR_META = ("author", "article:author", "dc.creator")
-_SOURCE_META = ("source", "article:source", "contentsource", "mediaid")
+#: A cheap first look: could this line hold a date, a source, a reporter or an editor?
+_MAYBE_META = re.compile(
+    r"\d{4}|\d月|来源|來源|稿源|出处|出處|记者|記者|作者|通讯员|通訊員|编|編|文\s*[/／:：]|撰文|采写|"
+    r"实习生|實習生|时间|時間|日期"
+).search
 _NOT_FOUND = re.compile(r"404|页面不存在|頁面不存在|找不到|not found|页面已删除|无法访问|出错了", re.I)
 #: Bodies shorter than this many visible characters are not articles.
 MIN_BODY_CHARS = 30
@@ -56,67 +52,82 @@ def _extract(html: str, url: str | None, selectors: SiteSelectors | None) -> Ext
     root = dom.parse(html, subject=url)
     meta = dom.head_meta(root)
     page_title = dom.page_title(root)
-    dom.clean(root)
     picked = _selected_fields(root, selectors) if selectors else {}
     if selectors and selectors.drop:
         dom.remove_matching(root, selectors.drop)
 
-    method: Literal["selectors", "generic"] = "generic"
-    header: list[Block] = []
-    blocks = _selector_blocks(root, selectors) if selectors and selectors.body else None
-    if blocks is not None:
-        method = "selectors"
-    flow = page_flow(root) if blocks is None else None
-    lines = (b.text for b in flow.blocks if b.chars <= 100) if flow else ()
-    title = picked.get("title") or find_title(root, page_title, meta, lines)
-    if flow is not None:
-        found = find_article(flow, title)
+    flow = page_flow(root)
+    index = TextIndex(flow.blocks)
+    title, confirmed = find_title(flow.headings, page_title, meta, index)
+    selected = _selector_body(root, selectors) if selectors and selectors.body else None
+    if selected is not None:
+        blocks, body = selected
+        header, footer = _around(flow, body)
+    else:
+        found = find_article(flow, index, picked.get("title") or title)
         if found is None:
             raise NotAnArticle("no article body found", subject=url)
-        blocks, header = found.blocks, found.header
-    parts = split_blocks(blocks, title, url)
-    if method == "generic":
+        blocks, header, footer = found.blocks, found.header, found.footer
+    if not confirmed:
+        title = heading_before([*header[-8:], *blocks[:3]], flow.headings) or title
+    title = picked.get("title") or title
+
+    parts = split_blocks(blocks, title)
+    if selected is None:
         _check_article(parts, page_title, url)
     elif not parts.paragraphs:
         raise NotAnArticle("the body selector matched no text", subject=url)
-    lines = [b.text for b in header if b.chars <= 120] + parts.meta_lines
+    return _result(title, parts, picked, meta, header, footer, url,
+                   "generic" if selected is None else "selectors")
+
+
+def _result(title: str | None, parts: BodyParts, picked: dict[str, str], meta: dict[str, str],
+            header: list[Block], footer: list[Block], url: str | None,
+            method: Literal["selectors", "generic"]) -> Extraction:
+    lines = [b.text for b in header if b.chars <= 120 and _MAYBE_META(b.text)] + parts.meta_lines
+    tail = [b.text for b in footer if b.chars <= 60 and _MAYBE_META(b.text)]
+    short_end = [p for p in parts.paragraphs[-2:] if len(p) <= 40]  # "新京报记者 彭冲 山东报道"
     return Extraction(
         title=title or None,
-        published_at=_date(picked.get("date"), meta, lines, url),
-        author=_labelled(picked.get("author"), labels.parse_author, lines, parts.paragraphs[:2],
-                         meta, _AUTHOR_META),
-        source=_labelled(picked.get("source"), labels.parse_source, lines, (), meta, _SOURCE_META),
-        editor=_labelled(picked.get("editor"), labels.parse_editor, lines, parts.paragraphs[-2:],
-                         {}, ()),
+        published_at=metadata.published_at(picked.get("date"), meta, lines, tail, url),
+        author=metadata.author(picked.get("author"), [*lines, *parts.paragraphs[:2], *short_end,
+                                                      *tail], meta, parts.paragraphs[-1]),
+        source=metadata.source(picked.get("source"), [*lines, *tail], meta),
+        editor=metadata.editor(picked.get("editor"), [*lines, *parts.paragraphs[-2:], *tail]),
         paragraphs=tuple(parts.paragraphs),
-        images=tuple(parts.images),
+        images=parts.image_models(url),
         method=method,
     )
 
 
 def _check_article(parts: BodyParts, page_title: str, url: str | None) -> None:
-    chars = sum(visible_len(p) for p in parts.paragraphs)
+    chars = sum(len(p) - p.count(" ") for p in parts.paragraphs)  # paragraphs are normalised
     if chars < MIN_BODY_CHARS:
         raise NotAnArticle(f"no article body found ({chars} characters)", subject=url)
+    if not looks_like_language("".join(parts.paragraphs)):
+        raise NotAnArticle("the text is not language (binary or symbol junk)", subject=url)
     if chars < 200 and _NOT_FOUND.search(page_title):
         raise NotAnArticle("error page", subject=url)
 
 
-def _selected_fields(root: lxml.html.HtmlElement, selectors: SiteSelectors) -> dict[str, str]:
+
+def _selected_fields(root: Element, selectors: SiteSelectors) -> dict[str, str]:
     picked: dict[str, str] = {}
     for name in ("title", "date", "author", "source", "editor"):
         selector = getattr(selectors, name)
         if not selector:
             continue
         for el in dom.select(root, selector):
-            text = normalise(el.text_content())
+            text = normalise(dom.text_of(el))
             if text:
                 picked[name] = text
                 break
     return picked
 
 
-def _selector_blocks(root: lxml.html.HtmlElement, selectors: SiteSelectors) -> list[Block] | None:
+def _selector_body(root: Element,
+                   selectors: SiteSelectors) -> tuple[list[Block], list[Element]] | None:
+    """The blocks of the elements the body selector picks, or None if it picks no text."""
     assert selectors.body
     matches = dom.select(root, selectors.body)
     if not matches:
@@ -130,11 +141,22 @@ def _selector_blocks(root: lxml.html.HtmlElement, selectors: SiteSelectors) -> l
             blocks = inside
     if not any(b.chars for b in blocks):
         return None
-    return blocks
+    return blocks, matches
+
+
+def _around(flow: Flow, body: list[Element]) -> tuple[list[Block], list[Block]]:
+    """The page's blocks above and below the selected body elements."""
+    inside = {id(el) for top in body for el in top.iter()}
+    indexes = [i for i, b in enumerate(flow.blocks) if id(b.owner) in inside]
+    if not indexes:
+        return [], []
+    first, end = indexes[0], indexes[-1] + 1
+    return (flow.blocks[max(0, first - HEADER_BLOCKS): first],
+            flow.blocks[end: end + FOOTER_BLOCKS])
 
 
 def _within(block: Block, wanted: set[int]) -> bool:
-    el: lxml.html.HtmlElement | None = block.owner
+    el: Element | None = block.owner
     for _ in range(64):
         if el is None:
             return False
@@ -142,39 +164,3 @@ def _within(block: Block, wanted: set[int]) -> bool:
             return True
         el = el.getparent()
     return False
-
-
-def _date(picked: str | None, meta: dict[str, str], lines: list[str],
-          url: str | None) -> datetime | None:
-    year = dates.year_from_url(url)
-    if picked and (found := dates.parse_date(picked, year)):
-        return found
-    for key in _DATE_META:
-        if key in meta and (found := dates.parse_date(meta[key], year)):
-            return found
-    for line in _labelled_first(lines):
-        if (found := dates.parse_date(line, year)) is not None:
-            return found
-    return dates.date_from_url(url)
-
-
-def _labelled_first(lines: list[str]) -> Iterable[str]:
-    """Lines with a time, then lines with a date label, then the rest."""
-    yield from (line for line in lines if dates.has_time(line))
-    yield from (line for line in lines if re.search(r"时间|日期|時間|发布|發佈", line))
-    yield from lines
-
-
-def _labelled(picked: str | None, parse: object, lines: list[str], extra: Iterable[str],
-              meta: dict[str, str], meta_keys: tuple[str, ...]) -> str | None:
-    parser = parse if callable(parse) else None
-    assert parser is not None
-    if picked:
-        return parser(picked) or picked
-    for line in [*lines, *extra]:
-        if (value := parser(line)) is not None:
-            return str(value)
-    for key in meta_keys:
-        if meta.get(key):
-            return meta[key][:60]
-    return None

@@ -40,12 +40,15 @@ def parse_date(text: str, year_hint: int | None = None) -> datetime | None:
     """The first date (with time, when given) in ``text``, or None."""
     text = text.strip()
     if _ISO.match(text):
-        iso = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        try:
+            iso = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:  # well-formed but impossible, e.g. hour 25
+            return None
         return iso.astimezone(SHANGHAI) if iso.tzinfo else iso.replace(tzinfo=SHANGHAI)
     match = _FULL.search(text)
     if match:
         parts = [int(g) if g else 0 for g in match.groups()]
-        found = _build(*parts)  # type: ignore[arg-type]
+        found = _build(*parts)
         if found:
             return found
     match = _MONTH_DAY.search(text)

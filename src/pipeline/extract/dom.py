@@ -1,17 +1,16 @@
-"""Parse HTML text into a cleaned lxml tree, safely.
+"""Parse HTML text into an lxml tree, safely; small tree helpers.
 
 libxml2 does the parsing: it is fast, repairs tag soup and caps nesting depth
 (content nested deeper than 256 levels is cut off, so neither lxml nor our
-iterative walks can be driven into deep recursion). Everything that is never
-article text (scripts, styles, forms' controls, hidden elements) is removed
-here, once, so later stages only see readable content.
+iterative walks can be driven into deep recursion). Nothing is removed from the
+tree here: scripts, styles and hidden elements are skipped by the one walk in
+:mod:`.flow`, which is cheaper than a cleaning pass.
 """
 
 from __future__ import annotations
 
-import re
+from typing import Any
 
-import lxml.html
 from lxml import etree
 
 from pipeline.errors import ExtractionError, NotAnArticle
@@ -20,15 +19,10 @@ from pipeline.extract.text import strip_controls
 #: Pages above this many characters are refused rather than parsed.
 MAX_CHARS = 40_000_000
 
-_REMOVE = (
-    "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed",
-    "svg", "canvas", "template", "input", "textarea", "select", "option", "button",
-    "audio", "video", "map", "link", "meta", etree.Comment, etree.ProcessingInstruction,
-)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+Element = Any  # lxml.etree._Element; lxml ships no type stubs
 
 
-def parse(html: str, subject: str | None = None) -> lxml.html.HtmlElement:
+def parse(html: str, subject: str | None = None) -> Element:
     """Parse ``html`` into an lxml tree; raise ExtractionError or NotAnArticle."""
     if not isinstance(html, str):
         raise ExtractionError(f"expected HTML text, got {type(html).__name__}", subject=subject)
@@ -36,10 +30,12 @@ def parse(html: str, subject: str | None = None) -> lxml.html.HtmlElement:
         raise ExtractionError(f"page too large ({len(html):,} characters)", subject=subject)
     if not html.strip():
         raise NotAnArticle("empty document", subject=subject)
-    data = strip_controls(html).encode("utf-8", errors="replace")
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    if "\x00" in html:  # libxml2 replaces other invalid characters itself
+        html = strip_controls(html)
+    data = html.encode("utf-8", errors="replace")
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        root = lxml.html.document_fromstring(data, parser=parser)
+        root = etree.fromstring(data, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ExtractionError(f"cannot parse HTML: {exc}", subject=subject) from exc
     if root is None:
@@ -47,7 +43,12 @@ def parse(html: str, subject: str | None = None) -> lxml.html.HtmlElement:
     return root
 
 
-def head_meta(root: lxml.html.HtmlElement) -> dict[str, str]:
+def text_of(el: Element) -> str:
+    """All text inside ``el`` (not its tail)."""
+    return str(etree.tostring(el, method="text", encoding=str, with_tail=False))
+
+
+def head_meta(root: Element) -> dict[str, str]:
     """``<meta name|property|itemprop=... content=...>`` values, lower-cased keys, first wins."""
     found: dict[str, str] = {}
     for meta in root.iter("meta"):
@@ -58,33 +59,33 @@ def head_meta(root: lxml.html.HtmlElement) -> dict[str, str]:
     return found
 
 
-def page_title(root: lxml.html.HtmlElement) -> str:
+def page_title(root: Element) -> str:
     title = root.find(".//title")
-    return (title.text_content() if title is not None else "") or ""
+    return text_of(title) if title is not None else ""
 
 
-def clean(root: lxml.html.HtmlElement) -> None:
-    """Remove non-content elements in place (after metadata has been read)."""
-    etree.strip_elements(root, *_REMOVE, with_tail=False)
-    hidden = [
-        el for el in root.iter()
-        if isinstance(el.tag, str)
-        and (el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""))
-    ]
-    for el in hidden:
-        if el.getparent() is not None:
-            el.drop_tree()
+def drop_tree(el: Element) -> None:
+    """Remove ``el`` and its content but keep its tail text (lxml.html's ``drop_tree``)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
-def remove_matching(root: lxml.html.HtmlElement, selectors: tuple[str, ...]) -> None:
+def remove_matching(root: Element, selectors: tuple[str, ...]) -> None:
     """Drop every element matching one of the CSS ``selectors``."""
     for selector in selectors:
         for el in select(root, selector):
-            if el.getparent() is not None:
-                el.drop_tree()
+            drop_tree(el)
 
 
-def select(root: lxml.html.HtmlElement, selector: str) -> list[lxml.html.HtmlElement]:
+def select(root: Element, selector: str) -> list[Element]:
     """CSS selection; a selector that cannot be compiled is an ExtractionError."""
     from cssselect import SelectorError
     from lxml.cssselect import CSSSelector

@@ -7,16 +7,25 @@ CETD/GNE (long, punctuated, unlinked text scores high; link text and tiny
 fragments score below zero) and every element accumulates the scores of the
 blocks it holds, so the best article container is the element with the
 highest subtree score (a maximum-subtree search).
+
+This walk is the extractor's hot loop: it touches every element of the page,
+so it is written as one flat loop over local variables.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
+import re
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
-import lxml.html
 from lxml import etree
 
-from pipeline.extract.text import normalise, punct_count, visible_len
+from pipeline.extract.text import punct_count
+
+Element = Any  # lxml.etree._Element; lxml ships no type stubs
 
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd",
@@ -25,21 +34,68 @@ BLOCK_TAGS = frozenset({
     "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
     "tr", "ul", "title",
 })
-_NOT_CONTAINERS = frozenset({"a", "br", "hr", "img", "html", "head", "title", "b", "strong",
-                             "em", "i", "u", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt",
-                             "dd", "tr", "thead", "tfoot", "th"})
+#: Elements that are never the article container (inline or too small).
+_NOT_CONTAINERS = frozenset({
+    "a", "br", "hr", "img", "html", "head", "title", "b", "strong", "em", "i", "u", "h1", "h2",
+    "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "thead", "tfoot", "th", "span", "font",
+    "small", "big", "sup", "sub", "label", "abbr", "cite", "code", "s", "strike", "ins", "del",
+    "nobr", "wbr", "q", "var", "tt", "mark", "time",
+})
+IMAGE_SCORE = -8.0
+_HEADING_TAGS = frozenset({"h1", "h2", "h3"})
+_CAPTION_HINT = re.compile(
+    r"caption|pic_?txt|pic-txt|pictext|img_?desc|img-desc|pic_?note|picintro|tuzhu|"
+    r"pic_?title|img_?txt|photo_?txt", re.IGNORECASE)
+_TITLE_HINT = re.compile(r"title|headline|biaoti|heading", re.IGNORECASE)
+#: A cheap, case-sensitive first look before the two searches above.
+_ANY_HINT = re.compile(r"[Tt]itle|TITLE|[Cc]aption|[Pp]ic|PIC|[Ii]mg|[Pp]hoto|[Hh]ead|biaoti|tuzhu")
+#: Elements never checked for hiding styles (the common, small ones: checking
+#: their attributes would cost more than it finds) ...
+_NO_ATTRS = frozenset({"a", "img", "br", "hr", "li", "tr", "tbody", "i", "em", "b", "strong", "u"})
+#: ... and for caption or title class names.
+_NO_HINTS = _NO_ATTRS | {"ul", "ol", "dl", "table"}
+
+# Tag kinds, as bits, so the walk does one dict lookup per element.
+_BLOCK, _CONTAINER, _LINK, _IMG, _HEADING, _FIGCAPTION, _HINTED, _ATTRS, _SKIP = (
+    1 << n for n in range(9))
+_SPECIAL = _BLOCK | _LINK | _IMG | _HEADING | _FIGCAPTION | _SKIP
+#: Never text a reader sees: skipped by the walk, subtree and all (their tails are read).
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "svg",
+    "canvas", "template", "input", "textarea", "select", "option", "button", "audio", "video",
+    "map", "link", "meta",
+})
 
 
-@dataclass(slots=True)
-class Block:
-    """A run of text between block boundaries, or an image (``img`` set, ``text`` empty)."""
+def _kind(tag: str) -> int:
+    if tag in SKIP_TAGS:
+        return _SKIP
+    kind = 0 if tag in _NOT_CONTAINERS else _CONTAINER
+    kind |= _BLOCK if tag in BLOCK_TAGS else 0
+    kind |= _LINK if tag == "a" else _IMG if tag == "img" else 0
+    kind |= _HEADING if tag in _HEADING_TAGS else _FIGCAPTION if tag == "figcaption" else 0
+    kind |= 0 if tag in _NO_ATTRS else _ATTRS
+    return kind | (0 if tag in _NO_HINTS else _HINTED)
+
+
+_KINDS = {tag: _kind(tag) for tag in BLOCK_TAGS | _NOT_CONTAINERS | _NO_HINTS | SKIP_TAGS}
+_DEFAULT_KIND = _CONTAINER | _HINTED | _ATTRS  # the kind of any other tag
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+class Block(NamedTuple):
+    """A run of text between block boundaries, or an image (``img`` set, ``text`` empty).
+
+    A named tuple because the walk makes one per line of the page: built with
+    ``tuple.__new__`` it costs a third of a dataclass.
+    """
 
     text: str
     chars: int
     link_chars: int
     punct: int
-    owner: lxml.html.HtmlElement
-    img: lxml.html.HtmlElement | None = None
+    owner: Element  # the innermost block-level element holding the text
+    img: Element | None = None
     caption: bool = False  # inside <figcaption> or another caption element
     score: float = 0.0
 
@@ -48,9 +104,10 @@ class Block:
         return self.link_chars / self.chars if self.chars else 0.0
 
 
-@dataclass(slots=True)
-class Candidate:
-    element: lxml.html.HtmlElement
+class Candidate(NamedTuple):
+    """An element that could be the article container, with its blocks' summed score."""
+
+    element: Element
     score: float
     first: int  # index of the first block inside the element
     end: int  # one past the last block inside it
@@ -60,6 +117,7 @@ class Candidate:
 class Flow:
     blocks: list[Block] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    headings: list[Element] = field(default_factory=list)  # h1-h3, class or id "title"
 
 
 def block_score(chars: int, link_chars: int, punct: int) -> float:
@@ -70,105 +128,165 @@ def block_score(chars: int, link_chars: int, punct: int) -> float:
     return text + 8.0 * min(punct, text // 2 + 1) - 2.5 * link_chars - 8.0
 
 
-class _Walker:
-    def __init__(self) -> None:
-        self.flow = Flow()
-        self.pieces: list[str] = []
-        self.link_chars = 0
-        self.link_depth = 0
-        self.caption_depth = 0
-        self.stack: list[list[object]] = []  # [element, score, first_block]
-        self.owners: list[lxml.html.HtmlElement] = []
-
-    def text(self, value: str | None) -> None:
-        if value:
-            self.pieces.append(value)
-            if self.link_depth and not _prose(value):
-                self.link_chars += visible_len(value)
-
-    def flush(self) -> None:
-        if not self.pieces:
-            return
-        text = normalise("".join(self.pieces))
-        self.pieces = []
-        link_chars, self.link_chars = self.link_chars, 0
-        if not text:
-            return
-        chars = visible_len(text)
-        punct = punct_count(text)
-        link_chars = min(link_chars, chars)
-        owner = self.owners[-1] if self.owners else None
-        if owner is None:
-            return
-        score = block_score(chars, link_chars, punct)
-        self.flow.blocks.append(
-            Block(text, chars, link_chars, punct, owner, None, self.caption_depth > 0, score)
-        )
-        if self.stack:
-            self.stack[-1][1] = float(self.stack[-1][1]) + score  # type: ignore[arg-type]
-
-    def start(self, el: lxml.html.HtmlElement) -> None:
-        tag = el.tag
-        if tag in BLOCK_TAGS:
-            self.flush()
-            self.owners.append(el)
-        elif tag == "img":
-            self.flush()
-            owner = self.owners[-1] if self.owners else el
-            self.flow.blocks.append(Block("", 0, 0, 0, owner, img=el, score=-8.0))
-        if tag == "a":
-            self.link_depth += 1
-        if tag == "figcaption" or _is_caption_class(el):
-            self.caption_depth += 1
-        self.stack.append([el, 0.0, len(self.flow.blocks)])
-        self.text(el.text)
-
-    def end(self, el: lxml.html.HtmlElement) -> None:
-        tag = el.tag
-        if tag in BLOCK_TAGS:
-            self.flush()
-            if self.owners and self.owners[-1] is el:
-                self.owners.pop()
-        if tag == "a":
-            self.link_depth -= 1
-        if tag == "figcaption" or _is_caption_class(el):
-            self.caption_depth -= 1
-        _, score, first = self.stack.pop()
-        if self.stack:
-            self.stack[-1][1] = float(self.stack[-1][1]) + float(score)  # type: ignore[arg-type]
-        if tag not in _NOT_CONTAINERS:
-            self.flow.candidates.append(
-                Candidate(el, float(score), int(first), len(self.flow.blocks))  # type: ignore[call-overload]
-            )
-        self.text(el.tail)
-
-
 def _prose(text: str) -> bool:
     """Long punctuated text is prose even inside an ``<a>`` (unclosed anchors are common)."""
     return len(text) >= 40 and punct_count(text) >= 2
 
 
-_CAPTION_HINTS = ("caption", "pic_txt", "pictext", "pic-txt", "img_desc", "imgdesc",
-                  "picnote", "pic_note", "img-desc", "image-caption", "picintro", "tuzhu")
+def _hinted(el: Element, hint: str, captions: set[Element], headings: list[Element]) -> None:
+    if _CAPTION_HINT.search(hint):
+        captions.add(el)
+    if _TITLE_HINT.search(hint):
+        headings.append(el)
 
 
-def _is_caption_class(el: lxml.html.HtmlElement) -> bool:
-    hint = (el.get("class") or "") + " " + (el.get("id") or "")
-    if len(hint) < 4:
-        return False
-    hint = hint.lower()
-    return any(h in hint for h in _CAPTION_HINTS)
+def linearise(root: Element) -> Flow:
+    """Walk ``root`` once; return its blocks and the score of every positive container.
 
+    Scripts, styles, form controls and hidden elements (``display:none``,
+    ``hidden``) are skipped; text inside
+    ``<figcaption>`` or caption-like class/id is flagged as caption; headings
+    are collected for the title finder.
+    """
+    flow = Flow()
+    blocks, candidates, headings = flow.blocks, flow.candidates, flow.headings
+    pieces: list[str] = []
+    linked: list[str] = []
+    scores: list[float] = [0.0]  # per open container: summed block scores so far
+    firsts: list[int] = [0]  # per open container: index of its first block
+    owners: list[Element] = [root]  # open block-level elements
+    captions: set[Element] = set()  # open caption elements
+    skipped: set[Element] = set()  # hidden elements whose subtree was skipped
+    link_depth = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
 
-def linearise(root: lxml.html.HtmlElement) -> Flow:
-    """Walk ``root`` once; return its blocks and every container's score."""
-    walker = _Walker()
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        if not isinstance(el.tag, str):
-            continue
+    def flush() -> None:
+        words = "".join(pieces).split()
+        pieces.clear()
+        link_chars = len("".join("".join(linked).split())) if linked else 0
+        linked.clear()
+        if not words:
+            return
+        text = " ".join(words)
+        chars = len(text) - len(words) + 1
+        link_chars = min(link_chars, chars)
+        # pure link text (most blocks of a portal page) scores on its length alone
+        punct = punct_count(text) if link_chars < chars or chars > 60 else 0
+        score = block_score(chars, link_chars, punct)
+        blocks.append(new_block(Block, (text, chars, link_chars, punct, owners[-1], None,
+                                        bool(captions), score)))
+        scores[-1] += score
+
+    # Globals and methods as locals: this loop runs twice per element of the page.
+    kinds, default_kind = _KINDS.get, _DEFAULT_KIND
+    block_, link_, img_, heading_, figcaption_, hinted_, attrs_, container_, special_, skip_ = (
+        _BLOCK, _LINK, _IMG, _HEADING, _FIGCAPTION, _HINTED, _ATTRS, _CONTAINER, _SPECIAL, _SKIP)
+    end_work = _BLOCK | _LINK | _CONTAINER
+    any_hint, hidden_style = _ANY_HINT.search, _HIDDEN.search
+    add_piece, add_linked = pieces.append, linked.append
+    seen: dict[str, bool] = {}  # class/id strings repeat: test each once per page
+    new_block = tuple.__new__
+    for event, el in walker:
+        kind = kinds(el.tag, default_kind)
         if event == "start":
-            walker.start(el)
+            if kind & attrs_ and el.keys():
+                style = el.get("style")
+                if ((style and ("none" in style or "hidden" in style) and hidden_style(style))
+                        or el.get("hidden") is not None):
+                    walker.skip_subtree()
+                    skipped.add(el)
+                    continue
+                if kind & hinted_:
+                    hint = el.get("class")
+                    ident = el.get("id")
+                    if ident:
+                        hint = f"{hint} {ident}" if hint else ident
+                    if hint and (seen[hint] if hint in seen else seen.setdefault(
+                            hint, any_hint(hint) is not None)):
+                        _hinted(el, hint, captions, headings)
+            if kind & special_:
+                if kind & link_:
+                    link_depth += 1
+                    text = el.text
+                    if text:
+                        if pieces or not text.isspace():
+                            add_piece(text)
+                        if len(text) < 40 or punct_count(text) < 2:  # see _prose
+                            add_linked(text)
+                    continue
+                if kind & skip_:
+                    walker.skip_subtree()
+                    skipped.add(el)
+                    continue
+                if kind & heading_:
+                    headings.append(el)
+                elif kind & figcaption_:
+                    captions.add(el)
+                if kind & block_:
+                    if pieces:
+                        flush()
+                    owners.append(el)
+                elif kind & img_:
+                    if pieces:
+                        flush()
+                    blocks.append(new_block(Block, ("", 0, 0, 0, owners[-1], el, False,
+                                                    IMAGE_SCORE)))
+                    scores[-1] += IMAGE_SCORE
+            if kind & container_:
+                scores.append(0.0)
+                firsts.append(len(blocks))
+            text = el.text
+        elif skipped and el in skipped:
+            skipped.discard(el)
+            text = el.tail
         else:
-            walker.end(el)
-    walker.flush()
-    return walker.flow
+            if kind & end_work:
+                if kind & block_:
+                    if pieces:
+                        flush()
+                    owners.pop()
+                elif kind & link_:
+                    link_depth -= 1
+                if kind & container_:
+                    score = scores.pop()
+                    first = firsts.pop()
+                    scores[-1] += score
+                    if score > 0:
+                        candidates.append(new_block(Candidate, (el, score, first, len(blocks))))
+            if captions:
+                captions.discard(el)
+            text = el.tail
+        if text:
+            if pieces or not text.isspace():
+                add_piece(text)
+            if link_depth and not _prose(text):
+                add_linked(text)
+    if pieces:
+        flush()
+    return flow
+
+
+class TextIndex:
+    """All block texts joined into one string, to find a phrase's blocks at C speed."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        texts = list(map(_TEXT, blocks))
+        self.texts = texts
+        self.joined = "\n".join(texts)
+        # start offset of block i in ``joined``: its predecessors' lengths plus separators
+        self.starts = list(map(operator.add, itertools.accumulate(map(len, texts), initial=0),
+                               range(len(texts) + 1)))
+
+    def blocks_with(self, phrase: str, limit: int = 8) -> list[int]:
+        """Indexes of (up to ``limit``) blocks whose text contains ``phrase``."""
+        found: list[int] = []
+        position = self.joined.find(phrase)
+        while position >= 0 and len(found) < limit:
+            index = bisect.bisect_right(self.starts, position) - 1
+            if not found or found[-1] != index:
+                found.append(index)
+            position = self.joined.find(phrase, position + 1)
+        return found
+
+
+_TEXT = operator.attrgetter("text")

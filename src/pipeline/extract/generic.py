@@ -17,9 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import lxml.html
-
-from pipeline.extract.flow import Block, Candidate, Flow, linearise
+from pipeline.extract.flow import Block, Candidate, Element, Flow, TextIndex, linearise
 from pipeline.extract.text import fold
 
 #: How many blocks above the body are searched for metadata lines.
@@ -29,37 +27,62 @@ TITLE_WINDOW = (-3, 8)
 TITLE_BONUS = 2.0
 #: An extension stops once the running sum falls this far below its best.
 EXTEND_SLACK = 100.0
+#: How many of the best candidates are checked for being teaser listings.
+MAX_TRIES = 12
+
+
+#: How many blocks below the body are searched for source and editor lines.
+FOOTER_BLOCKS = 12
 
 
 @dataclass(slots=True)
 class Found:
     blocks: list[Block]
     header: list[Block]
+    footer: list[Block]
 
 
-def title_block(flow: Flow, title: str | None) -> int | None:
+def title_block(flow: Flow, index: TextIndex, title: str | None) -> int | None:
     """Index of the block that repeats the headline, if any."""
     if not title:
         return None
     key = fold(title)
     if len(key) < 4:
         return None
-    for index, block in enumerate(flow.blocks):
-        if block.img is None and abs(block.chars - len(title)) <= 8 and fold(block.text) == key:
-            return index
+    for found in index.blocks_with(title[:6]):
+        if fold(flow.blocks[found].text) == key:
+            return found
     return None
 
 
+_TEASER_END = ("……", "...", "…", "。。。")
+
+
+def is_listing(blocks: list[Block]) -> bool:
+    """Whether most prose blocks are teasers ("……"-ended summaries of other articles)."""
+    prose = teasers = 0
+    for block in blocks:
+        if block.score > 0 and block.punct and block.chars >= 20:
+            prose += 1
+            teasers += block.text.endswith(_TEASER_END)
+    return teasers >= 2 and teasers >= 0.5 * prose
+
+
 def best_candidate(flow: Flow, title_at: int | None) -> tuple[Candidate, float] | None:
-    best: tuple[Candidate, float] | None = None
+    """The highest-scoring candidate that is not a listing of teasers."""
+    ranked: list[tuple[float, int]] = []
     low, high = TITLE_WINDOW
-    for cand in flow.candidates:
+    for index, cand in enumerate(flow.candidates):
         score = cand.score
-        if title_at is not None and score > 0 and low <= cand.first - title_at <= high:
+        if title_at is not None and low <= cand.first - title_at <= high:
             score *= TITLE_BONUS
-        if best is None or score > best[1]:
-            best = (cand, score)
-    return best
+        ranked.append((score, index))
+    ranked.sort(reverse=True)
+    for score, index in ranked[:MAX_TRIES]:
+        cand = flow.candidates[index]
+        if not is_listing(flow.blocks[cand.first:cand.end]):
+            return cand, score
+    return None
 
 
 def parent_range(flow: Flow, cand: Candidate) -> tuple[int, int]:
@@ -94,14 +117,14 @@ def extend(blocks: list[Block], first: int, end: int, limit: tuple[int, int]) ->
     return new_first, new_end
 
 
-def page_flow(root: lxml.html.HtmlElement) -> Flow:
+def page_flow(root: Element) -> Flow:
     body = root.find("body")
     return linearise(body if body is not None else root)
 
 
-def find_article(flow: Flow, title: str | None) -> Found | None:
+def find_article(flow: Flow, index: TextIndex, title: str | None) -> Found | None:
     """The article blocks of the page's ``flow`` and the header above them, or None."""
-    best = best_candidate(flow, title_block(flow, title))
+    best = best_candidate(flow, title_block(flow, index, title))
     if best is None or best[1] <= 0:
         return None
     cand = best[0]
@@ -109,4 +132,7 @@ def find_article(flow: Flow, title: str | None) -> Found | None:
     if end - first <= 2 or cand.element.tag in ("p", "span", "font"):
         first, end = extend(flow.blocks, first, end, parent_range(flow, cand))
     header = flow.blocks[max(0, first - HEADER_BLOCKS): first]
-    return Found(flow.blocks[first:end], header)
+    if (first, end) != (cand.first, cand.end) and is_listing(flow.blocks[first:end]):
+        return None
+    footer = flow.blocks[end: end + FOOTER_BLOCKS]
+    return Found(flow.blocks[first:end], header, footer)

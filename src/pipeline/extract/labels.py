@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 
-_NAME = r"[\u4e00-\u9fff·•A-Za-z][\u4e00-\u9fff·•A-Za-z.]{0,15}"
+#: A reporter's name: 2-4 Han characters, a transcribed name with "·", or Latin words.
+_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})+|[A-Za-z][A-Za-z.\-]{1,30}"
+)
+_NOT_NAMES = frozenset({"本报", "本網", "本网", "本台", "本刊", "本站", "报道", "報導", "摄影", "通讯员",
+                        "记者", "作者", "实习生", "特约", "综合", "整理", "编译"})
 _LABELS = (
     r"来源|來源|稿源|信息来源|作者|作者：|记者|記者|通讯员|通訊員|编辑|編輯|责任编辑|責任編輯|责编|"
     r"发布时间|發佈時間|发布日期|发表时间|发稿时间|时间|時間|日期|点击|點擊|浏览|字号|字體|"
@@ -24,8 +29,12 @@ _REPORTER = re.compile(
     r"实习生|實習生|文\s*[/／|｜]|文\s*[：:]|撰文|采写)\s*[：:/／]?\s*"
 )
 _TRAILERS = re.compile(r"(?:报道|報導|报导|发自.*|摄影?|攝影?|整理|编译|編譯|供图|/图|／图|\s)+$")
+_PLACE_REPORTED = re.compile(r"\s+\S{2,8}(?:报道|報導|报导|电|電)\s*$")
+_BYLINE_END = re.compile(r"[（(]\s*([\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,10}){0,3})\s*[)）]\s*$")
+_INSTITUTION = ("社", "报", "報", "网", "網", "台", "站", "部", "局", "委", "会", "會", "院", "办", "完",
+                "处", "所", "厅", "司", "中心", "图", "摄", "供图")
 _VALUE_STOP = re.compile(
-    r"\s{2,}|[|｜【】\[\]]|\s(?=\d{4}[-年/])|"
+    r"\s{2,}|[|｜【】\[\]（）()/／]|\s(?=\d{4}[-年/])|"
     r"\s*(?=(?:特约|首席|本报|本台)?(?:记者|記者|作者|通讯员|通訊員|责任编辑|責任編輯|编辑|編輯|"
     r"发布|發佈|时间|時間|日期|点击|點擊|浏览)\s*[：:\s])"
 )
@@ -40,6 +49,16 @@ def _value_after(match: re.Match[str], text: str) -> str:
     if stop:
         rest = rest[: stop.start()]
     return rest.strip(" \t,，。;；:：、()（）")
+
+
+#: Words that follow 记者/作者 in navigation and prose ("记者调查", "与作者联系").
+_NOT_NAME_PARTS = re.compile(r"调查|文章|联系|聯繫|获悉|獲悉|了解|采访|採訪|走访|观察|觀察|手记|专访|来信|信箱|"
+                             r"新闻|新聞|中心|编辑|專欄|专栏|节|證|证|从|在|的|是|们|們")
+
+
+def _is_name(name: str) -> bool:
+    return bool(_NAME.fullmatch(name)) and name not in _NOT_NAMES and not (
+        _NOT_NAME_PARTS.search(name))
 
 
 def parse_source(text: str) -> str | None:
@@ -67,9 +86,33 @@ def parse_author(text: str) -> str | None:
     for match in _REPORTER.finditer(text):
         value = _value_after(match, text)
         value = _REPORTER.split(value)[0]
+        value = _PLACE_REPORTED.sub("", value)  # "王强 上海报道": the place is no name
         value = _TRAILERS.sub("", value)
         for name in re.split(r"[\s、，,;；和及]+", value):
             name = name.strip("：: ")
-            if name and re.fullmatch(_NAME, name) and name not in names:
+            if _is_name(name) and name not in names:
                 names.append(name)
     return " ".join(names) or None
+
+
+def parse_byline(paragraph: str) -> str | None:
+    """Reporters named without a label in parentheses closing the article:
+    ``（王强 上海报道）``, ``（王强 李明）``."""
+    match = _BYLINE_END.search(paragraph)
+    if not match:
+        return None
+    value = _PLACE_REPORTED.sub("", match.group(1))
+    value = _TRAILERS.sub("", value)
+    names = names_only(value)
+    if names and not any(n.endswith(_INSTITUTION) for n in names.split()):
+        return names
+    return None
+
+
+def names_only(text: str) -> str | None:
+    """``text`` if it is nothing but person names (a ``<meta name=author>`` is often
+    a site name or a user id), joined by a space; else None."""
+    names = [n for n in re.split(r"[\s、，,;；]+", text.strip()) if n]
+    if names and all(map(_is_name, names)):
+        return " ".join(names)
+    return None
