@@ -22,8 +22,8 @@ demo: $(STAMP)
 	$(BIN)/pipeline status && \
 	echo "make demo took $$(( $$(date +%s) - start )) s"
 
-## Run the whole test suite.
-test: $(STAMP)
+## Run the whole test suite (and the linters, as CI does).
+test: lint
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)

@@ -151,8 +151,7 @@ def _source_for(url: str, sources: list[SourceConfig]) -> SourceConfig:
     """The configured source whose pages live on ``url``'s host, else an ad-hoc one."""
     host = urlsplit(url).hostname or ""
     for source in sources:
-        urls = [getattr(source, "index_url", ""), *getattr(source, "listing_urls", [])]
-        if any(urlsplit(u).hostname == host for u in urls if u):
+        if any(urlsplit(u).hostname == host for u in source.entry_urls()):
             return source
     return SourceConfig(id="web", kind="adhoc", outlet_zh=host or "web", outlet_en=host or "web")
 
@@ -231,7 +230,7 @@ def cmd_record(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         pipeline.close()
     print(f"recorded {len(urls) - failed} page(s) in {args.into} "
-          f"({len(recorder._entries)} responses in its manifest)")
+          f"({len(recorder)} responses in its manifest)")
     return EXIT_FAILED if failed else EXIT_OK
 
 

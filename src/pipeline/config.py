@@ -166,6 +166,10 @@ class SourceConfig(BaseModel):
     enabled: bool = True
     selectors: SiteSelectors | None = None
 
+    def entry_urls(self) -> list[str]:
+        """The URLs discovery starts from (a kind overrides this)."""
+        return []
+
 
 def load_sources(path: Path, *, missing_ok: bool = False) -> list[SourceConfig]:
     """Read ``sources.toml``: a ``[[sources]]`` table per source, typed by its kind."""

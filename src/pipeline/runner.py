@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import httpx
 
 from pipeline.config import Settings, SourceConfig, load_glossary, load_sources
-from pipeline.errors import PipelineError, Skip
+from pipeline.errors import Duplicate, PipelineError, Skip
 from pipeline.extract.stage import Extractor
 from pipeline.fetch import Fetcher, build_client
 from pipeline.models import (
@@ -231,7 +231,6 @@ class Pipeline:
                 digest = text_hash(article)
                 twin = self.store.same_text(digest, row.id)
                 if twin is not None and twin.url != row.url:
-                    from pipeline.errors import Duplicate
                     raise Duplicate(f"same text as #{twin.id} {twin.url}", subject=row.url)
                 if self.store.advance(row.id, State.FETCHED, State.EXTRACTED,
                                       article=article.model_dump(mode="json"),

@@ -40,6 +40,9 @@ class RecordingTransport(httpx.BaseTransport):
             for entry in json.loads(self.manifest.read_text(encoding="utf-8"))["responses"]:
                 self._entries[_key(entry["url"])] = entry
 
+    def __len__(self) -> int:
+        return len(self._entries)
+
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         response = self.inner.handle_request(request)
         content = response.read()

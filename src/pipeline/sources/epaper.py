@@ -37,6 +37,9 @@ class EpaperConfig(SourceConfig):
 
     _check_regex = field_validator("page_link", "article_link")(_valid_regex)
 
+    def entry_urls(self) -> list[str]:
+        return [self.index_url]
+
     @field_validator("index_url")
     @classmethod
     def _template(cls, value: str) -> str:

@@ -20,6 +20,9 @@ class ListingConfig(SourceConfig):
     article_links: str = Field("a[href]", description="CSS selector for article links")
     article_link: str | None = Field(None, description="regex the href must match")
 
+    def entry_urls(self) -> list[str]:
+        return list(self.listing_urls)
+
     @field_validator("article_link")
     @classmethod
     def _regex(cls, value: str | None) -> str | None:
