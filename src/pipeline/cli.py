@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="record what discovering this source and its articles fetches")
     record.add_argument("--into", type=Path, required=True, help="the recording directory")
 
+    retry = sub.add_parser("retry", help="give failed articles a fresh set of attempts")
+    retry.add_argument("ids", type=int, nargs="*", metavar="ID", help="default: all failed")
+
     sub.add_parser("publish", help="publish approved articles")
     status = sub.add_parser("status", help="articles per state and source; failures")
     status.add_argument("--json", action="store_true")
@@ -266,6 +269,18 @@ def cmd_review(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_retry(args: argparse.Namespace, settings: Settings) -> int:
+    from pipeline.store import Store
+
+    store = Store.open(settings.store_url)
+    try:
+        n = store.requeue_failed(ids=args.ids or None)
+    finally:
+        store.close()
+    print(f"{n} failed article(s) will be retried by the next run")
+    return EXIT_OK
+
+
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     from pipeline.store import Store
 
@@ -290,7 +305,8 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
 
 
 COMMANDS = {"run": cmd_run, "fetch": cmd_fetch, "extract": cmd_extract, "review": cmd_review,
-            "record": cmd_record, "publish": cmd_publish, "status": cmd_status}
+            "record": cmd_record, "retry": cmd_retry, "publish": cmd_publish,
+            "status": cmd_status}
 
 
 def main(argv: list[str] | None = None) -> int:

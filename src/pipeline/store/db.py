@@ -175,14 +175,24 @@ class Store:
             row.attempts += 1
             row.last_error = error[:2000]
 
-    def requeue_failed(self, max_attempts: int) -> int:
-        """Put failed articles with attempts left back where they failed."""
+    def requeue_failed(self, max_attempts: int | None = None,
+                       ids: list[int] | None = None) -> int:
+        """Put failed articles back where they failed.
+
+        With ``max_attempts``, only those with attempts left; without it (an
+        operator's explicit retry) all of them, with their attempts reset.
+        """
         with self.session() as s:
-            rows = s.scalars(select(ArticleRow).where(ArticleRow.state == State.FAILED.value,
-                                                      ArticleRow.attempts < max_attempts))
+            query = select(ArticleRow).where(ArticleRow.state == State.FAILED.value)
+            if max_attempts is not None:
+                query = query.where(ArticleRow.attempts < max_attempts)
+            if ids:
+                query = query.where(ArticleRow.id.in_(ids))
             n = 0
-            for row in rows:
+            for row in s.scalars(query):
                 row.state = row.failed_stage or State.DISCOVERED.value
+                if max_attempts is None:
+                    row.attempts = 0
                 n += 1
             return n
 
