@@ -98,6 +98,13 @@ def test_a_paragraph_right_under_an_image_is_not_taken_for_its_caption() -> None
     assert [i.caption for i in extraction.images] == [None]
 
 
+def test_paragraphs_that_begin_with_a_toolbar_word_are_body_text() -> None:
+    lines = (*PARAGRAPHS[:2], "打印机出货量同比增长一成，库存压力缓解。", "微信支付宣布下调部分商户费率。",
+             PARAGRAPHS[2])
+    body = '<div class="article-content">' + "".join(f"<p>{p}</p>" for p in lines) + "</div>"
+    assert extract_html(news_page(body=body)).paragraphs == lines
+
+
 def test_traditional_script_page_is_handled_the_same_way() -> None:
     body = """<div id="story">
       <p>【本報訊】香港特區政府今日公布，港鐵將於農曆新年期間加密列車班次，方便市民外出拜年及購物。</p>

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.extract import extract_html
 from pipeline.extract.dates import date_from_url, parse_date
-from pipeline.extract.labels import parse_author, parse_editor, parse_source
+from pipeline.extract.labels import parse_author, parse_byline, parse_editor, parse_source
 from pipeline.extract.title import strip_site_suffix
 from pipeline.models import SHANGHAI
 
@@ -84,9 +84,22 @@ def test_editor_lines(line: str, expected: str | None) -> None:
     ("記者鄧富珍／彰化報導", "鄧富珍"),
     ("文/格桑·边觉", "格桑·边觉"),
     ("记者从包头稀土高新区管委会获悉，今年产值增长", None),
+    ("新京报记者 彭冲 山东冠县报道", "彭冲"),
+    ("记者调查 民意调查", None),
+    ("与作者联系（英文）", None),
 ])
 def test_reporter_names_without_their_labels(line: str, expected: str | None) -> None:
     assert parse_author(line) == expected
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("……所有的改革难道不都是利益再分配的过程吗？”（姚峰 上海报道）", "姚峰"),
+    ("……过一个平安、祥和、温馨、廉洁的新春佳节。（常书香 马丹阳 ）", "常书香 马丹阳"),
+    ("……各项工作有序推进。（新华社）", None),
+    ("……各项工作有序推进。（完）", None),
+])
+def test_unlabelled_byline_closing_the_article(paragraph: str, expected: str | None) -> None:
+    assert parse_byline(paragraph) == expected
 
 
 @pytest.mark.parametrize(("page_title", "expected"), [

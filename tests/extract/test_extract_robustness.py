@@ -77,6 +77,13 @@ def test_a_text_node_beyond_the_parser_limit_is_not_an_article() -> None:
     assert outcome(html) == "NotAnArticle"
 
 
+def test_thousands_of_related_news_markers_inside_the_article_are_not_a_hang() -> None:
+    html = "<html><body><div>" + (PARAGRAPH + "<p>相关新闻</p>") * 20_000 + "</div></body></html>"
+    result = outcome(html)
+    assert isinstance(result, Extraction)
+    assert len(result.paragraphs) > 10_000  # it stops once what follows is mostly markers
+
+
 @pytest.mark.parametrize("html", [
     "<html><body><p>未闭合的段落，内容很多很多很多很多很多很多很多很多很多很多很多很多很多很多。<div><span>",
     "</div></p></body></html>" * 100,

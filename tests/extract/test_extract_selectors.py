@@ -80,6 +80,13 @@ def test_a_body_written_without_p_elements_is_not_lost_to_the_default_paragraph_
     assert len(extraction.paragraphs) == 3
 
 
+def test_a_body_selector_matching_nested_elements_reads_each_paragraph_once() -> None:
+    page = PAGE.replace('<div id="ozoom">', '<div id="ozoom" class="box"><div class="box">')
+    page = page.replace("</div></td></tr>", "</div></div></td></tr>")
+    extraction = extract_html(page, URL, SELECTORS.model_copy(update={"body": "div.box"}))
+    assert [p[:4] for p in extraction.paragraphs] == ["本报讯（", "经与关联", "据了解，"]
+
+
 def test_an_invalid_selector_is_an_extraction_error_naming_it() -> None:
     with pytest.raises(ExtractionError, match="div\\[unclosed"):
         extract_html(PAGE, URL, SiteSelectors(body="div[unclosed"))

@@ -10,6 +10,7 @@ stop marker after which nothing belongs to the article.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
@@ -27,21 +28,30 @@ _STOP = re.compile(
     r"相关专题|新闻排行|往期回顾|(?:网友|網友|读者)?(?:评论|評論|留言)\s*(?:[(（]\d+[)）])?\s*$|"
     r"我来说两句|我要留言)"
 )
-#: Article tools and comment headers: the article is over when they appear.
+#: Article tools and comment headers: the article is over when they appear
+#: (as a short line of their own, or bracketed: 【打印】【关闭窗口】).
 _END = re.compile(
     r"^[【\[(（]?\s*(?:打印|列印|关闭窗口|關閉視窗|关闭本页|发表评论|發表評論|我要评论|我來說兩句|"
     r"(?:网友|網友|读者|最新|热门)?(?:评论|評論|留言)\s*(?:[(（]\d+[)）])?\s*$|查看评论|"
-    r"返回顶部|收藏本文|推荐给朋友|由\S+张贴|由\S+發表)"
+    r"返回顶部|收藏本文|推荐给朋友)"
 )
+#: A blog's post footer ("由某某张贴 @ 2005-06-14 ... 发表评论"): the post is over.
+_POST_FOOTER = re.compile(r"^由\S+(?:张贴|發表|发表于)")
+#: Boilerplate lines, whatever their length (up to 60 characters).
 _BOILER = re.compile(
-    r"^[【\[(（]?\s*(?:分享到|分享至|转发到|打印本页|打印|关闭窗口|關閉窗口|返回顶部|返回首页|"
-    r"收藏本文|推荐给好友|字号|字體|我要纠错|纠错|扫一扫|扫描二维码|点击进入|进入论坛|"
+    r"^[【\[(（]?\s*(?:分享到|分享至|转发到|打印本页|关闭窗口|關閉窗口|返回顶部|返回首页|"
+    r"收藏本文|推荐给好友|我要纠错|扫一扫|扫描二维码|点击进入|进入论坛|"
     r"查看原图|查看大图|点击查看|本文地址|原文链接|版权所有|版權所有|copyright|©|"
-    r"声明[：:]|免责声明|特别声明|未经授权|凡本网注明|举报|投稿|"
-    r"微信|微博|qq空间|人人网|豆瓣|手机看新闻|手机上|点击这里|更多\s*>|"
+    r"免责声明|特别声明|未经授权|凡本网注明|手机看新闻|点击这里|更多\s*>|"
     r"上一页|下一页|第\s*\d+\s*页|共\s*\d+\s*页|首页\s*上一页|您现在的位置|您的位置|当前位置|"
     r"现在位置|所在位置|凡注明|本网注明|本站注明|转载请注明)",
     re.IGNORECASE,
+)
+#: Tool and share-bar words: boilerplate only as short fragments ("打印", "微信 微博"),
+#: since articles may begin with them ("打印机出货量……", "微信支付宣布……").
+_TOOLS = re.compile(
+    r"^[【\[(（]?\s*(?:打印|字号|字體|纠错|举报|投稿|微信|微博|新浪微博|腾讯微博|qq空间|QQ空间|人人网|"
+    r"豆瓣|朋友圈|声明|收藏|推荐|分享)"
 )
 _COPYRIGHT = re.compile(r"版权所有|版權所有|copyright|all rights reserved|©|ICP备|ICP證|技术支持[：:]",
                         re.IGNORECASE)
@@ -156,6 +166,7 @@ class _Sorter:
         self.kept_chars = 0
         self.caption_for: int | None = None  # index of the image awaiting a caption
         self.image_owner: Element | None = None
+        self.prose_after: list[int] | None = None  # prose characters after each block
 
     def run(self) -> BodyParts:
         for index, block in enumerate(self.blocks):
@@ -187,7 +198,9 @@ class _Sorter:
     def text(self, index: int, block: Block) -> object:
         text, parts = block.text, self.parts
         if block.chars <= 40:
-            if self.kept_chars >= 80 and _END.match(text):
+            if self.kept_chars >= 80 and (
+                    (_END.match(text) and (block.chars <= 12 or text[0] in "【[（("))
+                    or _POST_FOOTER.match(text)):
                 return _STOP_HERE
             if parts.paragraphs and block.chars <= 12 and _STOP.match(text):
                 return None if self.continues(index) else _STOP_HERE
@@ -206,9 +219,11 @@ class _Sorter:
 
     def continues(self, index: int) -> bool:
         """Whether substantial prose follows a stop marker (a 延伸阅读 box mid-article)."""
-        rest = sum(b.chars - b.link_chars for b in self.blocks[index + 1:]
-                   if b.punct >= 2 and b.link_ratio < 0.3)
-        return rest > 0.5 * self.kept_chars
+        if self.prose_after is None:  # suffix sums, once: pages can have many markers
+            prose = [b.chars - b.link_chars if b.punct >= 2 and b.link_ratio < 0.3 else 0
+                     for b in self.blocks]
+            self.prose_after = list(itertools.accumulate(reversed(prose), initial=0))[::-1]
+        return self.prose_after[index + 1] > 0.5 * self.kept_chars
 
 
 _STOP_HERE = object()
@@ -223,6 +238,8 @@ def _drop(block: Block) -> bool:
     if block.chars <= 6 and text.endswith(("：", ":")):
         return True
     if block.chars <= 100 and _COPYRIGHT.search(text):
+        return True
+    if block.chars <= 12 and _TOOLS.match(text):
         return True
     if block.chars <= 60 and (_BOILER.match(text) or _FONT_SIZE.search(text) or _PAGER.match(text)):
         return True

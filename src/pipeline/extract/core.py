@@ -110,7 +110,6 @@ def _check_article(parts: BodyParts, page_title: str, url: str | None) -> None:
         raise NotAnArticle("error page", subject=url)
 
 
-
 def _selected_fields(root: Element, selectors: SiteSelectors) -> dict[str, str]:
     picked: dict[str, str] = {}
     for name in ("title", "date", "author", "source", "editor"):
@@ -129,11 +128,12 @@ def _selector_body(root: Element,
                    selectors: SiteSelectors) -> tuple[list[Block], list[Element]] | None:
     """The blocks of the elements the body selector picks, or None if it picks no text."""
     assert selectors.body
-    matches = dom.select(root, selectors.body)
+    matches = _outermost(dom.select(root, selectors.body))
     if not matches:
         return None
     blocks = [b for el in matches for b in linearise(el).blocks]
-    wanted = {id(el) for body in matches for el in dom.select(body, selectors.paragraphs)}
+    # sets of elements, not of id()s: holding the proxies keeps their identity stable
+    wanted = {el for body in matches for el in dom.select(body, selectors.paragraphs)}
     if wanted:
         inside = [b for b in blocks if b.img is not None or b.caption or _within(b, wanted)]
         kept = sum(b.chars for b in inside if b.img is None)
@@ -144,10 +144,16 @@ def _selector_body(root: Element,
     return blocks, matches
 
 
+def _outermost(elements: list[Element]) -> list[Element]:
+    """``elements`` without those nested inside another one of them."""
+    chosen = set(elements)
+    return [el for el in elements if not any(a in chosen for a in el.iterancestors())]
+
+
 def _around(flow: Flow, body: list[Element]) -> tuple[list[Block], list[Block]]:
     """The page's blocks above and below the selected body elements."""
-    inside = {id(el) for top in body for el in top.iter()}
-    indexes = [i for i, b in enumerate(flow.blocks) if id(b.owner) in inside]
+    inside = {el for top in body for el in top.iter()}
+    indexes = [i for i, b in enumerate(flow.blocks) if b.owner in inside]
     if not indexes:
         return [], []
     first, end = indexes[0], indexes[-1] + 1
@@ -155,12 +161,13 @@ def _around(flow: Flow, body: list[Element]) -> tuple[list[Block], list[Block]]:
             flow.blocks[end: end + FOOTER_BLOCKS])
 
 
-def _within(block: Block, wanted: set[int]) -> bool:
+def _within(block: Block, wanted: set[Element]) -> bool:
+    """Whether the block's element is one of ``wanted`` or inside one (64 levels up)."""
     el: Element | None = block.owner
     for _ in range(64):
         if el is None:
             return False
-        if id(el) in wanted:
+        if el in wanted:
             return True
         el = el.getparent()
     return False

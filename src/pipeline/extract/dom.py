@@ -9,6 +9,8 @@ tree here: scripts, styles and hidden elements are skipped by the one walk in
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
@@ -28,7 +30,7 @@ def parse(html: str, subject: str | None = None) -> Element:
         raise ExtractionError(f"expected HTML text, got {type(html).__name__}", subject=subject)
     if len(html) > MAX_CHARS:
         raise ExtractionError(f"page too large ({len(html):,} characters)", subject=subject)
-    if not html.strip():
+    if not html or html.isspace():  # (not .strip(): that copies the page)
         raise NotAnArticle("empty document", subject=subject)
     if "\x00" in html:  # libxml2 replaces other invalid characters itself
         html = strip_controls(html)
@@ -87,11 +89,16 @@ def remove_matching(root: Element, selectors: tuple[str, ...]) -> None:
 
 def select(root: Element, selector: str) -> list[Element]:
     """CSS selection; a selector that cannot be compiled is an ExtractionError."""
+    return [el for el in _compiled(selector)(root) if isinstance(el.tag, str)]
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(selector: str) -> Callable[[Element], list[Element]]:
+    """A compiled CSS selector (compiling costs more than matching; sources reuse theirs)."""
     from cssselect import SelectorError
     from lxml.cssselect import CSSSelector
 
     try:
-        compiled = CSSSelector(selector)
+        return CSSSelector(selector)
     except (SelectorError, SyntaxError) as exc:
         raise ExtractionError(f"invalid CSS selector {selector!r}: {exc}") from exc
-    return [el for el in compiled(root) if isinstance(el.tag, str)]

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from pipeline.extract.text import punct_count
+from pipeline.extract.text import PUNCT_RE, punct_count
 
 Element = Any  # lxml.etree._Element; lxml ships no type stubs
 
@@ -120,14 +120,6 @@ class Flow:
     headings: list[Element] = field(default_factory=list)  # h1-h3, class or id "title"
 
 
-def block_score(chars: int, link_chars: int, punct: int) -> float:
-    """Content score of one block: prose up, links and fragments down."""
-    text = chars - link_chars
-    if text <= 0:
-        return -2.0 * link_chars - 8.0
-    return text + 8.0 * min(punct, text // 2 + 1) - 2.5 * link_chars - 8.0
-
-
 def _prose(text: str) -> bool:
     """Long punctuated text is prose even inside an ``<a>`` (unclosed anchors are common)."""
     return len(text) >= 40 and punct_count(text) >= 2
@@ -144,9 +136,9 @@ def linearise(root: Element) -> Flow:
     """Walk ``root`` once; return its blocks and the score of every positive container.
 
     Scripts, styles, form controls and hidden elements (``display:none``,
-    ``hidden``) are skipped; text inside
-    ``<figcaption>`` or caption-like class/id is flagged as caption; headings
-    are collected for the title finder.
+    ``hidden``) are skipped; text inside ``<figcaption>`` or a caption-like
+    class/id is flagged as caption; headings are collected for the title finder.
+    One function on purpose: splitting it would add calls to every element.
     """
     flow = Flow()
     blocks, candidates, headings = flow.blocks, flow.candidates, flow.headings
@@ -161,7 +153,10 @@ def linearise(root: Element) -> Flow:
     walker = etree.iterwalk(root, events=("start", "end"))
 
     def flush() -> None:
-        words = "".join(pieces).split()
+        # A block's score: its unlinked characters, plus 8 per punctuation mark (at most
+        # one per two characters), minus 2.5 per linked character, minus 8 per block;
+        # pure link text scores -2 per character - 8. Inlined: this runs for every line.
+        words = (pieces[0] if len(pieces) == 1 else "".join(pieces)).split()
         pieces.clear()
         link_chars = len("".join("".join(linked).split())) if linked else 0
         linked.clear()
@@ -169,10 +164,14 @@ def linearise(root: Element) -> Flow:
             return
         text = " ".join(words)
         chars = len(text) - len(words) + 1
-        link_chars = min(link_chars, chars)
-        # pure link text (most blocks of a portal page) scores on its length alone
-        punct = punct_count(text) if link_chars < chars or chars > 60 else 0
-        score = block_score(chars, link_chars, punct)
+        plain = chars - link_chars
+        if plain <= 0:  # pure link text (most blocks of a portal page)
+            link_chars = chars
+            punct = 0
+            score = -2.0 * chars - 8.0
+        else:
+            punct = len(find_punct(text))
+            score = plain + 8.0 * min(punct, plain // 2 + 1) - 2.5 * link_chars - 8.0
         blocks.append(new_block(Block, (text, chars, link_chars, punct, owners[-1], None,
                                         bool(captions), score)))
         scores[-1] += score
@@ -184,11 +183,13 @@ def linearise(root: Element) -> Flow:
     end_work = _BLOCK | _LINK | _CONTAINER
     any_hint, hidden_style = _ANY_HINT.search, _HIDDEN.search
     add_piece, add_linked = pieces.append, linked.append
+    find_punct = PUNCT_RE.findall
     seen: dict[str, bool] = {}  # class/id strings repeat: test each once per page
     new_block = tuple.__new__
+    open_kinds: list[int] = []  # the kind of every open element: no second tag lookup at its end
     for event, el in walker:
-        kind = kinds(el.tag, default_kind)
         if event == "start":
+            kind = kinds(el.tag, default_kind)
             if kind & attrs_ and el.keys():
                 style = el.get("style")
                 if ((style and ("none" in style or "hidden" in style) and hidden_style(style))
@@ -206,6 +207,7 @@ def linearise(root: Element) -> Flow:
                         _hinted(el, hint, captions, headings)
             if kind & special_:
                 if kind & link_:
+                    open_kinds.append(kind)
                     link_depth += 1
                     text = el.text
                     if text:
@@ -235,11 +237,13 @@ def linearise(root: Element) -> Flow:
             if kind & container_:
                 scores.append(0.0)
                 firsts.append(len(blocks))
+            open_kinds.append(kind)
             text = el.text
         elif skipped and el in skipped:
             skipped.discard(el)
             text = el.tail
         else:
+            kind = open_kinds.pop()
             if kind & end_work:
                 if kind & block_:
                     if pieces:

@@ -87,11 +87,11 @@ def best_candidate(flow: Flow, title_at: int | None) -> tuple[Candidate, float] 
 
 def parent_range(flow: Flow, cand: Candidate) -> tuple[int, int]:
     """Block range of the nearest recorded ancestor of ``cand``'s element."""
-    spans = {id(c.element): (c.first, c.end) for c in flow.candidates}
+    spans = {c.element: (c.first, c.end) for c in flow.candidates}
     el = cand.element.getparent()
     while el is not None:
-        if id(el) in spans:
-            return spans[id(el)]
+        if el in spans:
+            return spans[el]
         el = el.getparent()
     return 0, len(flow.blocks)
 

@@ -41,7 +41,7 @@ _VALUE_STOP = re.compile(
 
 
 def _value_after(match: re.Match[str], text: str) -> str:
-    rest = text[match.end():]
+    rest = text[match.end(): match.end() + 80]  # values are short; bounds the regex work
     nxt = _NEXT_LABEL.search(rest)
     if nxt:
         rest = rest[: nxt.start()]

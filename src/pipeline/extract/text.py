@@ -6,12 +6,9 @@ import re
 import unicodedata
 
 WS_RE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
-_SPACE_BETWEEN_CJK = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) (?=[\u3400-\u9fff])")
 _VISIBLE = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]")
 #: Sentence punctuation, full and half width: its density marks running prose.
-PUNCT = frozenset("，。！？；、：,.!?;“”\"「」『』（）()…—")
-_PUNCT_RE = re.compile(r"[，。！？；、：,!?;“”「」『』…]")
-_SENTENCE_END = frozenset("。！？!?…”」』.；;)）】]")
+PUNCT_RE = re.compile(r"[，。！？；、：,!?;“”「」『』…]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
@@ -27,11 +24,7 @@ def visible_len(text: str) -> int:
 
 def punct_count(text: str) -> int:
     """Number of sentence punctuation marks (commas, full stops, quotes...)."""
-    return len(_PUNCT_RE.findall(text))
-
-
-def ends_sentence(text: str) -> bool:
-    return bool(text) and text[-1] in _SENTENCE_END
+    return len(PUNCT_RE.findall(text))
 
 
 def strip_controls(text: str) -> str:
