@@ -9,8 +9,13 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from pipeline.errors import PublishError
 from pipeline.models import SHANGHAI, Attribution, Draft
+
+if TYPE_CHECKING:
+    from pipeline.config import PublishSettings
 
 
 @dataclass(frozen=True)
@@ -75,3 +80,29 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class FilePublisher:
+    """A publisher that writes one file per article under ``out_dir/<name>/``.
+
+    Subclasses set ``name`` and ``extension`` and implement ``render``. The file
+    name is the article's stable slug, so publishing again overwrites.
+    """
+
+    name: str = ""
+    extension: str = ""
+
+    def __init__(self, settings: PublishSettings) -> None:
+        self.out_dir = settings.out_dir / self.name
+
+    def render(self, article: EnglishArticle) -> str:
+        raise NotImplementedError
+
+    def publish(self, article: EnglishArticle) -> list[str]:
+        path = self.out_dir / f"{article.slug}.{self.extension}"
+        try:
+            write_atomically(path, self.render(article))
+        except OSError as exc:
+            raise PublishError(f"cannot write {path}: {exc}",
+                               subject=f"article {article.article_id}") from exc
+        return [str(path)]

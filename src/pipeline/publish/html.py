@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from html import escape
-from typing import ClassVar
 
-from pipeline.config import PublishSettings
-from pipeline.errors import PublishError
-from pipeline.publish.document import EnglishArticle, write_atomically
+from pipeline.publish.document import EnglishArticle, FilePublisher
 
 _PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -35,11 +32,9 @@ footer.attribution {{ border-top: 1px solid #ccc; margin-top: 2rem; font-size: .
 """
 
 
-class HtmlPublisher:
-    name: ClassVar[str] = "html"
-
-    def __init__(self, settings: PublishSettings) -> None:
-        self.out_dir = settings.out_dir / "html"
+class HtmlPublisher(FilePublisher):
+    name = "html"
+    extension = "html"
 
     def render(self, article: EnglishArticle) -> str:
         a = article.attribution
@@ -58,12 +53,3 @@ class HtmlPublisher:
             paragraphs="\n".join(f"<p>{escape(p)}</p>" for p in article.paragraphs),
             attribution="\n".join(lines),
         )
-
-    def publish(self, article: EnglishArticle) -> list[str]:
-        path = self.out_dir / f"{article.slug}.html"
-        try:
-            write_atomically(path, self.render(article))
-        except OSError as exc:
-            raise PublishError(f"cannot write {path}: {exc}",
-                               subject=str(article.article_id)) from exc
-        return [str(path)]

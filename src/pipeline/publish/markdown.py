@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import yaml
 
-from pipeline.config import PublishSettings
-from pipeline.errors import PublishError
-from pipeline.publish.document import EnglishArticle, write_atomically
+from pipeline.publish.document import EnglishArticle, FilePublisher
 
 
 def _escape(text: str) -> str:
@@ -19,11 +15,9 @@ def _escape(text: str) -> str:
     return text
 
 
-class MarkdownPublisher:
-    name: ClassVar[str] = "markdown"
-
-    def __init__(self, settings: PublishSettings) -> None:
-        self.out_dir = settings.out_dir / "markdown"
+class MarkdownPublisher(FilePublisher):
+    name = "markdown"
+    extension = "md"
 
     def render(self, article: EnglishArticle) -> str:
         a = article.attribution
@@ -46,12 +40,3 @@ class MarkdownPublisher:
         body += [_escape(line) + "  " for line in article.attribution_lines()]
         matter = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
         return f"---\n{matter}---\n\n" + "\n".join(body).rstrip() + "\n"
-
-    def publish(self, article: EnglishArticle) -> list[str]:
-        path = self.out_dir / f"{article.slug}.md"
-        try:
-            write_atomically(path, self.render(article))
-        except OSError as exc:
-            raise PublishError(f"cannot write {path}: {exc}",
-                               subject=str(article.article_id)) from exc
-        return [str(path)]
