@@ -33,6 +33,7 @@ def test_article_text_and_metadata(extracted, url):
     for name in spec["reporters"]:
         assert name in (article.reporter or "")
     assert article.method == "selectors"
+    assert [image.model_dump() for image in article.images] == spec["images"]
 
 
 @pytest.mark.parametrize("url", list(ARTICLES))

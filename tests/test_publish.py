@@ -94,3 +94,15 @@ def test_slugs_are_always_safe_and_stable(source_id: str, url: str):
     slug = article.slug
     assert re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9-]+-[0-9a-f]{10}", slug)
     assert slug == EnglishArticle(**article.__dict__).slug
+
+
+def test_images_are_published_with_english_captions_and_credit(publisher):
+    article = EnglishArticle(**{**english().__dict__, "figures": (
+        ("http://epaper.baogangdaily.example/res/1.jpg", "Workers inspect the <extraction> tanks"),
+        ("javascript:alert(1)", "A hostile image"))})
+    (path,) = publisher.publish(article)
+    text = Path(path).read_text(encoding="utf-8")
+    assert "http://epaper.baogangdaily.example/res/1.jpg" in text
+    assert "extraction" in text and "<extraction>" not in text
+    assert "(Photo: Baogang Daily)" in text
+    assert "javascript:alert" not in text and "A hostile image" in text

@@ -113,8 +113,8 @@ class Segment(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str  # "h" for the headline, "p{para}.s{sentence}" for body text
-    paragraph: int  # -1 for the headline
+    id: str  # "h" the headline, "p{para}.s{sentence}" body text, "c{image}" a caption
+    paragraph: int  # -1 for the headline, -2 for image captions
     source: str
     machine: str
     final: str | None = None  # set by a reviewer's edit
@@ -138,6 +138,12 @@ class Draft(BaseModel):
 
     def headline(self) -> str:
         return next((s.text for s in self.segments if s.paragraph == -1), "")
+
+    def captions(self) -> list[tuple[Image, str]]:
+        """Each captioned image of the article with its English caption."""
+        english = {s.id: s.text for s in self.segments if s.paragraph == -2}
+        return [(image, english.get(f"c{i}", "")) for i, image in enumerate(self.article.images)
+                if image.caption]
 
     def paragraphs(self) -> list[str]:
         """English paragraphs, joined from their segments."""

@@ -80,6 +80,7 @@ def draft_markdown(draft: Draft) -> str:
     a = draft.article
     parts = [f"# {draft.headline()}", "", f"> {draft.engine_label}; not reviewed.", ""]
     parts += [p + "\n" for p in draft.paragraphs()]
+    parts += [f"*Image: {caption}* ({image.src})\n" for image, caption in draft.captions()]
     parts += ["---", f"Source: {a.attribution.outlet_en} ({a.attribution.outlet_zh})",
               f"Original headline: {a.headline}"]
     if a.published_at:

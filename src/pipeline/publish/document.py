@@ -26,12 +26,14 @@ class EnglishArticle:
     attribution: Attribution
     engine_label: str
     source_id: str
+    figures: tuple[tuple[str, str], ...] = ()  # (image URL, English caption)
 
     @classmethod
     def from_draft(cls, article_id: int, draft: Draft, attribution: Attribution) -> EnglishArticle:
         return cls(article_id=article_id, headline=draft.headline(),
                    paragraphs=draft.paragraphs(), attribution=attribution,
-                   engine_label=draft.engine_label, source_id=draft.article.source_id)
+                   engine_label=draft.engine_label, source_id=draft.article.source_id,
+                   figures=tuple((image.src, caption) for image, caption in draft.captions()))
 
     @property
     def slug(self) -> str:

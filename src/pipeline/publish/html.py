@@ -15,6 +15,8 @@ _PAGE = """<!DOCTYPE html>
 <style>
 body {{ font: 17px/1.55 Georgia, serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; }}
 .engine {{ color: #8a5a00; background: #fff6e0; padding: .4rem .6rem; font-size: .9rem; }}
+figure {{ margin: 1.5rem 0; }} figure img {{ max-width: 100%; }}
+figcaption {{ font-size: .9rem; color: #555; }}
 footer.attribution {{ border-top: 1px solid #ccc; margin-top: 2rem; font-size: .9rem; }}
 </style>
 </head>
@@ -23,6 +25,7 @@ footer.attribution {{ border-top: 1px solid #ccc; margin-top: 2rem; font-size: .
 <h1>{title}</h1>
 <p class="engine">{engine}</p>
 {paragraphs}
+{figures}
 <footer class="attribution">
 {attribution}
 </footer>
@@ -30,6 +33,13 @@ footer.attribution {{ border-top: 1px solid #ccc; margin-top: 2rem; font-size: .
 </body>
 </html>
 """
+
+
+def _figure(src: str, caption: str, outlet: str) -> str:
+    image = f'<img src="{escape(src)}" alt="{escape(caption)}">' \
+        if src.startswith(("http://", "https://")) else ""
+    return (f"<figure>{image}<figcaption>{escape(caption)} (Photo: {escape(outlet)})"
+            "</figcaption></figure>")
 
 
 class HtmlPublisher(FilePublisher):
@@ -51,5 +61,6 @@ class HtmlPublisher(FilePublisher):
             title=escape(article.headline),
             engine=escape(f"{article.engine_label}; reviewed by {a.reviewer or '-'}."),
             paragraphs="\n".join(f"<p>{escape(p)}</p>" for p in article.paragraphs),
+            figures="\n".join(_figure(src, caption, a.outlet_en) for src, caption in article.figures),
             attribution="\n".join(lines),
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import yaml
 
 from pipeline.publish.document import EnglishArticle, FilePublisher
@@ -13,6 +15,11 @@ def _escape(text: str) -> str:
     for ch in "*_`[]#":
         text = text.replace(ch, "\\" + ch)
     return text
+
+
+def _link(url: str) -> str:
+    """A URL that cannot end a Markdown link early or open markup."""
+    return quote(url, safe=":/?#&=%~+,;@!$'*-._")
 
 
 class MarkdownPublisher(FilePublisher):
@@ -36,6 +43,10 @@ class MarkdownPublisher(FilePublisher):
                 f"> {_escape(article.engine_label)}; reviewed by {_escape(a.reviewer or '-')}.", ""]
         for paragraph in article.paragraphs:
             body += [_escape(paragraph), ""]
+        for src, caption in article.figures:
+            if src.startswith(("http://", "https://")):
+                body += [f"![{_escape(caption)}]({_link(src)})", ""]
+            body += [f"*{_escape(caption)}* (Photo: {_escape(a.outlet_en)})", ""]
         body += ["---", ""]
         body += [_escape(line) + "  " for line in article.attribution_lines()]
         matter = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)

@@ -29,12 +29,16 @@ class Translator:
 
     @staticmethod
     def segments(article: Article) -> list[tuple[str, int, str]]:
-        """``(segment id, paragraph index, Chinese text)`` — the headline is ``h``."""
+        """``(segment id, paragraph index, Chinese text)``: the headline is ``h``
+        (paragraph -1), image captions ``c0``, ``c1``… (paragraph -2)."""
         out = [("h", -1, article.headline)]
         for p, paragraph in enumerate(article.paragraphs):
             for s, sentence in enumerate(split_sentences(paragraph)):
                 if sentence.strip():
                     out.append((f"p{p}.s{s}", p, sentence.strip()))
+        for i, image in enumerate(article.images):
+            if image.caption and image.caption.strip():
+                out.append((f"c{i}", -2, image.caption.strip()))
         return out
 
     def translate(self, article: Article) -> Draft:
