@@ -103,3 +103,26 @@ def test_an_epaper_day_without_an_edition_is_not_a_failure():
 def test_source_config_base_rejects_bad_ids():
     with pytest.raises(ValueError):
         SourceConfig(id="Bad Id!", kind="listing", outlet_zh="甲", outlet_en="A")
+
+
+def test_a_dead_engine_stops_being_called_and_nothing_is_lost(workspace: Path):
+    script = Script()
+    script.on("/m", Answer(503, b"unavailable"))
+    with serve(script) as base:
+        settings = load_settings(Path("config/demo.toml"))
+        settings.translate.engine = "google"
+        settings.translate.endpoint = f"{base}/m"
+        pipeline = Pipeline.from_settings(settings)
+        report = pipeline.run(publish=False)
+    assert len(script.log) == 3  # three articles tried, then the engine is taken to be down
+    assert report.failures[-1].subject == "engine google"
+    assert "4 article(s) left for the next run" in report.failures[-1].error
+    counts = pipeline.store.counts()
+    assert sum(c.get("failed", 0) for c in counts.values()) == 3
+    assert sum(c.get("extracted", 0) for c in counts.values()) == 4
+    assert pipeline.store.requeue_failed() == 3
+    pipeline.close()
+    # an engine answers again (here: the offline one): the next run translates all seven
+    pipeline = Pipeline.from_settings(load_settings(Path("config/demo.toml")))
+    assert pipeline.run(publish=False).done["translated"] == 7
+    pipeline.close()

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import httpx
 
 from pipeline.config import Settings, SourceConfig, load_glossary, load_sources
-from pipeline.errors import Duplicate, PipelineError, Skip
+from pipeline.errors import Duplicate, PipelineError, Skip, TranslationError
 from pipeline.extract.stage import Extractor
 from pipeline.fetch import Fetcher, build_client
 from pipeline.models import (
@@ -38,6 +38,8 @@ from pipeline.translate import Glossary, Translator, build_engine
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+#: Engine failures in a row after which a run stops calling the engine.
+ENGINE_DOWN_AFTER = 3
 Progress = Callable[[list[T], str], Iterable[T]]
 
 
@@ -159,8 +161,11 @@ class Pipeline:
                 yield row
 
     def _guard(self, report: Report, row: ArticleRow, stage: State, work: Callable[[], None]
-               ) -> None:
-        """Run one article's step; turn its outcome into a state and a count."""
+               ) -> Exception | None:
+        """Run one article's step; turn its outcome into a state and a count.
+
+        Returns the error the step failed with, if any.
+        """
         try:
             work()
         except Skip as skip:
@@ -170,9 +175,12 @@ class Pipeline:
             log.info("skipped %s: %s (%s)", row.url, skip.reason, skip.detail)
         except PipelineError as exc:
             self._fail(report, row, stage, str(exc))
+            return exc
         except Exception as exc:  # a bug on one page must not stop the run
             log.exception("internal error on %s", row.url)
             self._fail(report, row, stage, f"internal error: {exc!r}")
+            return exc
+        return None
 
     def _fail(self, report: Report, row: ArticleRow, stage: State, error: str) -> None:
         self.store.fail(row.id, stage, error)
@@ -239,7 +247,21 @@ class Pipeline:
             self._guard(report, row, State.FETCHED, work)
 
     def translate_pending(self, report: Report) -> None:
+        """Translate extracted articles.
+
+        After ``ENGINE_DOWN_AFTER`` engine failures in a row the engine is taken
+        to be down: the rest wait, untouched, for the next run, rather than each
+        waiting out a timeout and spending one of its attempts.
+        """
+        failures_in_a_row = 0
         for row in self._each(State.EXTRACTED, "translate"):
+            if failures_in_a_row >= ENGINE_DOWN_AFTER:
+                left = len(self.store.ids_in_state(State.EXTRACTED))
+                report.failures.append(Failure(
+                    f"engine {self.settings.translate.engine}", "translate",
+                    f"failed {failures_in_a_row} times in a row; {left} article(s) left "
+                    "for the next run"))
+                break
             def work(row: ArticleRow = row) -> None:
                 article = Article.model_validate(row.article)
                 draft = self.translator.translate(article)
@@ -249,7 +271,9 @@ class Pipeline:
                                       chars_translated=chars):
                     report.done["translated"] += 1
                     report.chars += chars
-            self._guard(report, row, State.EXTRACTED, work)
+            error = self._guard(report, row, State.EXTRACTED, work)
+            failures_in_a_row = failures_in_a_row + 1 if isinstance(error, TranslationError) \
+                else 0
 
     def english(self, row: ArticleRow) -> EnglishArticle:
         draft = Draft.model_validate(row.draft)
