@@ -67,6 +67,10 @@ def test_gloss_uses_glossary_terms_and_converts_numbers(gloss_engine):
     assert out.endswith(".")
 
 
+def test_gloss_splits_unknown_words_sensibly(gloss_engine):
+    assert gloss_engine._split("外内人士") == ["外", "内", "人士"]  # not 内人, "my wife"
+
+
 def test_gloss_romanises_names(gloss_engine):
     (out,) = gloss_engine.translate(["记者王建国报道"])
     assert "Wang Jianguo" in out

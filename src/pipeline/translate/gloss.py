@@ -41,7 +41,10 @@ _HOUSE = {"月": "month", "日": "day", "年": "year", "元": "yuan", "万元": 
           "把": "", "被": "by", "其": "its", "比": "compared with", "达": "reach",
           "日前": "recently", "近日": "recently", "据": "according to", "指出": "pointed out",
           "表示": "said", "介绍": "said", "目前": "at present", "上半年": "first half",
-          "下一步": "next step", "副": "deputy", "总": "total"}
+          "下一步": "next step", "副": "deputy", "总": "total", "业内人士": "industry insiders",
+          "一季度": "first quarter", "二季度": "second quarter", "三季度": "third quarter",
+          "四季度": "fourth quarter", "前三季度": "first three quarters", "明年": "next year",
+          "去年": "last year", "公告": "announcement", "归属于": "attributable to"}
 _MAX_WORD = 8
 
 
@@ -105,19 +108,30 @@ class GlossEngine:
         syllables = [cedict.pinyin(self.dictionary[ch]).lower() for ch in token]
         return syllables[0].capitalize() + " " + "".join(syllables[1:]).capitalize()
 
+    def _known(self, piece: str) -> bool:
+        return piece in self.glossary.terms or piece in _HOUSE or piece in self.dictionary
+
     def _split(self, token: str) -> list[str]:
-        """Forward maximum matching against the glossary, house words and CC-CEDICT."""
-        parts: list[str] = []
+        """Bidirectional maximum matching against the glossary, house words and CC-CEDICT.
+
+        The split with fewer pieces wins; on a tie, the backward one (the usual
+        choice for Chinese: 业内人士 is 业/内/人士, not 业/内人/士 "my wife").
+        """
+        forward: list[str] = []
         i = 0
         while i < len(token):
-            for size in range(min(_MAX_WORD, len(token) - i), 0, -1):
-                piece = token[i:i + size]
-                if size == 1 or piece in self.glossary.terms or piece in _HOUSE \
-                        or piece in self.dictionary:
-                    parts.append(piece)
-                    i += size
-                    break
-        return parts
+            size = next(n for n in range(min(_MAX_WORD, len(token) - i), 0, -1)
+                        if n == 1 or self._known(token[i:i + n]))
+            forward.append(token[i:i + size])
+            i += size
+        backward: list[str] = []
+        j = len(token)
+        while j > 0:
+            size = next(n for n in range(min(_MAX_WORD, j), 0, -1)
+                        if n == 1 or self._known(token[j - n:j]))
+            backward.insert(0, token[j - size:j])
+            j -= size
+        return forward if len(forward) < len(backward) else backward
 
     def _gloss(self, text: str) -> str:
         out = ""
