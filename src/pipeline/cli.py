@@ -25,7 +25,7 @@ from pipeline.errors import ConfigError, LockHeld, PipelineError, Skip
 from pipeline.extract import extract_html
 from pipeline.models import State
 from pipeline.review import ReviewDesk
-from pipeline.runner import Pipeline, text_hash
+from pipeline.runner import Pipeline, Report, text_hash
 from pipeline.sources import build_source, canonical_url
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 75
@@ -137,8 +137,6 @@ def cmd_publish(args: argparse.Namespace, settings: Settings) -> int:
     with Locked(settings.lock_file):
         pipeline = Pipeline.from_settings(settings)
         try:
-            from pipeline.runner import Report
-
             report = Report()
             pipeline.publish_approved(report)
             print(f"published {report.done['published']} article(s), "
