@@ -102,6 +102,7 @@ def test_review_edit_reaches_the_published_article_and_reject_keeps_it_out(works
     cli("run", cwd=workspace)
     shown = cli("review", "show", "1", cwd=workspace).stdout
     assert "[h]" in shown and "包钢集团" in shown
+    assert "glossary: 包钢集团 = Baogang Group" in shown  # the terms a translator must keep
     cli("review", "edit", "1", "h", "Baogang rare-earth revenue up 18.6% in ten months",
         "--reviewer", "li", cwd=workspace)
     cli("review", "reject", "2", "--note", "duplicate of wire copy", cwd=workspace)

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import filelock
 
 from pipeline import logs, render
-from pipeline.config import Settings, SourceConfig, load_settings
+from pipeline.config import Settings, SourceConfig, load_glossary, load_settings
 from pipeline.encoding import decode_html
 from pipeline.errors import ConfigError, LockHeld, PipelineError, Skip
 from pipeline.extract import extract_html
@@ -27,6 +27,7 @@ from pipeline.models import State
 from pipeline.review import ReviewDesk
 from pipeline.runner import Pipeline, Report, text_hash
 from pipeline.sources import build_source, canonical_url
+from pipeline.translate import Glossary
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 75
 T = TypeVar("T")
@@ -245,7 +246,8 @@ def cmd_review(args: argparse.Namespace, settings: Settings) -> int:
             print(render.review_list(desk.pending()))
         elif args.action == "show":
             row, draft = desk.get(args.id)
-            print(render.side_by_side(row, draft))
+            glossary = Glossary(load_glossary(settings.glossary_file, missing_ok=True))
+            print(render.side_by_side(row, draft, glossary))
         elif args.action == "edit":
             desk.edit(args.id, args.segment, args.text, args.reviewer)
             print(f"#{args.id} [{args.segment}] updated")

@@ -10,6 +10,7 @@ from pipeline.extract import Extraction
 from pipeline.models import Draft, State
 from pipeline.runner import Report
 from pipeline.store import ArticleRow
+from pipeline.translate.glossary import Glossary
 
 STATE_ORDER = [s.value for s in State]
 
@@ -58,7 +59,9 @@ def review_list(rows: list[ArticleRow]) -> str:
     return "\n".join(lines)
 
 
-def side_by_side(row: ArticleRow, draft: Draft, width: int = 100) -> str:
+def side_by_side(row: ArticleRow, draft: Draft, glossary: Glossary | None = None,
+                 width: int = 100) -> str:
+    """Chinese and English per segment, with QA flags and the glossary terms it holds."""
     half = (width - 3) // 2
     a = draft.article
     lines = [f"#{row.id} [{row.state}] {a.headline}", f"{a.url}",
@@ -66,6 +69,10 @@ def side_by_side(row: ArticleRow, draft: Draft, width: int = 100) -> str:
     for seg in draft.segments:
         edited = " (edited)" if seg.final is not None else ""
         lines.append(f"[{seg.id}]{edited}" + (f"  QA: {', '.join(seg.qa)}" if seg.qa else ""))
+        terms = dict.fromkeys(zh for _, _, zh in glossary.find(seg.source)) if glossary else {}
+        if terms and glossary:
+            lines.append("  glossary: " + "; ".join(f"{zh} = {glossary.terms[zh]}"
+                                                    for zh in terms))
         left = textwrap.wrap(seg.source, half // 2) or [""]  # CJK is double width
         right = textwrap.wrap(seg.text, half) or [""]
         for i in range(max(len(left), len(right))):

@@ -44,7 +44,8 @@ _HOUSE = {"月": "month", "日": "day", "年": "year", "元": "yuan", "万元": 
           "下一步": "next step", "副": "deputy", "总": "total", "业内人士": "industry insiders",
           "一季度": "first quarter", "二季度": "second quarter", "三季度": "third quarter",
           "四季度": "fourth quarter", "前三季度": "first three quarters", "明年": "next year",
-          "去年": "last year", "公告": "announcement", "归属于": "attributable to"}
+          "去年": "last year", "公告": "announcement", "归属于": "attributable to",
+          "亩": "mu (1/15 ha)", "万亩": "10,000 mu"}
 _MAX_WORD = 8
 
 
