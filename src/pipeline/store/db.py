@@ -8,6 +8,7 @@ the same code stays correct when several workers share a PostgreSQL database.
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,6 +38,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _alembic_config() -> AlembicConfig:
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
 class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -58,11 +65,21 @@ class Store:
         return store
 
     def migrate(self) -> None:
-        cfg = AlembicConfig()
-        cfg.set_main_option("script_location", str(MIGRATIONS))
+        cfg = _alembic_config()
         with self.engine.begin() as connection:
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, "head")
+
+    @staticmethod
+    def migration_sql(url: str) -> str:
+        """The SQL that migrates an empty database at ``url`` to the newest schema,
+        for a DBA to review or apply (no connection is made)."""
+        cfg = _alembic_config()
+        cfg.set_main_option("sqlalchemy.url", url)
+        buffer = io.StringIO()
+        cfg.output_buffer = buffer
+        command.upgrade(cfg, "head", sql=True)
+        return buffer.getvalue()
 
     def close(self) -> None:
         self.engine.dispose()
