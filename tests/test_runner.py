@@ -126,3 +126,20 @@ def test_a_dead_engine_stops_being_called_and_nothing_is_lost(workspace: Path):
     pipeline = Pipeline.from_settings(load_settings(Path("config/demo.toml")))
     assert pipeline.run(publish=False).done["translated"] == 7
     pipeline.close()
+
+
+def test_the_fallback_engine_translates_when_the_first_is_down(workspace: Path):
+    script = Script()
+    script.on("/m", Answer(503, b"unavailable"))
+    with serve(script) as base:
+        settings = load_settings(Path("config/demo.toml"))
+        settings.translate.engine = "google"
+        settings.translate.fallback = ["gloss"]
+        settings.translate.endpoint = f"{base}/m"
+        pipeline = Pipeline.from_settings(settings)
+        report = pipeline.run(publish=False)
+    assert report.ok and report.done["translated"] == 7
+    assert len(script.log) == 3
+    drafts = [row.draft for row in pipeline.store.rows(State.TRANSLATED)]
+    assert {d["engine"] for d in drafts if d} == {"gloss"}
+    pipeline.close()

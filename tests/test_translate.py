@@ -85,7 +85,7 @@ def test_qa_flags_what_a_reviewer_must_check():
 
 
 def test_translator_makes_a_headline_and_sentence_segments(gloss_engine):
-    draft = Translator(gloss_engine, GLOSSARY).translate(article("产量增长。价格稳定。", "出口增加。"))
+    draft = Translator.single(gloss_engine, GLOSSARY).translate(article("产量增长。价格稳定。", "出口增加。"))
     assert [s.id for s in draft.segments] == ["h", "p0.s0", "p0.s1", "p1.s0"]
     assert len(draft.paragraphs()) == 2
     assert draft.engine_label == "offline word-by-word gloss (not a translation)"
@@ -136,7 +136,7 @@ def test_a_dead_engine_fails_the_article_not_the_process(gloss_engine):
             raise ConnectionError("engine down")
 
     with pytest.raises(TranslationError, match="dead: ConnectionError"):
-        Translator(Dead(), GLOSSARY).translate(article("稀土"))  # type: ignore[arg-type]
+        Translator.single(Dead(), GLOSSARY).translate(article("稀土"))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("name", sorted(registry.ENGINES))
@@ -152,3 +152,38 @@ def test_every_registered_engine_honours_the_contract(name: str, tmp_path: Path)
     assert len(out) == len(texts)
     assert all(o and not any("\u4e00" <= ch <= "\u9fff" for ch in o) for o in out)
     assert engine.label and engine.name == name
+
+
+def test_the_fallback_chain_takes_over_and_a_dead_engine_is_dropped(gloss_engine):
+    calls = []
+
+    class Dead:
+        name, label = "dead", "dead engine"
+
+        def translate(self, texts):
+            calls.append(len(texts))
+            raise TranslationError("dead: no answer within 30 s")
+
+    dead = Dead()
+    translator = Translator([lambda: dead, lambda: gloss_engine], GLOSSARY)  # type: ignore[list-item]
+    drafts = [translator.translate(article("包头稀土产量增长。")) for _ in range(5)]
+    assert {d.engine for d in drafts} == {"gloss"}
+    assert all(s.engine == "gloss" for d in drafts for s in d.segments)
+    assert len(calls) == 3  # tried three times, then skipped
+
+
+def test_when_every_engine_fails_the_error_names_each():
+    class Dead:
+        name, label = "dead", "dead engine"
+
+        def translate(self, texts):
+            raise TranslationError("dead: HTTP 503")
+
+    translator = Translator([Dead, Dead], GLOSSARY)  # type: ignore[list-item]
+    with pytest.raises(TranslationError, match=r"x.example/1.htm: dead: HTTP 503; dead: HTTP 503"):
+        translator.translate(article("稀土"))
+
+
+def test_fallback_engines_are_validated_at_config_load():
+    with pytest.raises(ValueError, match="unknown engine 'deepl'; valid: gloss, google"):
+        TranslateSettings(engine="google", fallback=["deepl"])

@@ -49,16 +49,19 @@ class FetchSettings(_Section):
 
 class TranslateSettings(_Section):
     engine: str = "gloss"
+    fallback: list[str] = Field([], description="engines to try, in order, when it fails")
     timeout: float = Field(30.0, gt=0, description="seconds per engine call")
     source_language: str = "zh-CN"
     target_language: str = "en"
     endpoint: str | None = Field(None, description="override the engine's URL (a proxy)")
 
-    @field_validator("engine")
+    @field_validator("engine", "fallback")
     @classmethod
-    def _known_engine(cls, value: str) -> str:
-        if value not in registry.ENGINES:
-            raise ValueError(f"unknown engine {value!r}; valid: {', '.join(sorted(registry.ENGINES))}")
+    def _known_engine(cls, value: str | list[str]) -> str | list[str]:
+        for name in [value] if isinstance(value, str) else value:
+            if name not in registry.ENGINES:
+                valid = ", ".join(sorted(registry.ENGINES))
+                raise ValueError(f"unknown engine {name!r}; valid: {valid}")
         return value
 
 

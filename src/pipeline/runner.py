@@ -34,12 +34,10 @@ from pipeline.models import (
 from pipeline.publish import EnglishArticle, Publisher, build_publishers
 from pipeline.sources import build_source
 from pipeline.store import ArticleRow, Store
-from pipeline.translate import Glossary, Translator, build_engine
+from pipeline.translate import DOWN_AFTER, Glossary, Translator
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-#: Engine failures in a row after which a run stops calling the engine.
-ENGINE_DOWN_AFTER = 3
 Progress = Callable[[list[T], str], Iterable[T]]
 
 
@@ -125,8 +123,7 @@ class Pipeline:
     @property
     def translator(self) -> Translator:
         if self._translator is None:  # built lazily: the gloss engine loads a dictionary
-            engine = build_engine(self.settings.translate, self.glossary)
-            self._translator = Translator(engine, self.glossary)
+            self._translator = Translator.from_settings(self.settings.translate, self.glossary)
         return self._translator
 
     @property
@@ -249,16 +246,17 @@ class Pipeline:
     def translate_pending(self, report: Report) -> None:
         """Translate extracted articles.
 
-        After ``ENGINE_DOWN_AFTER`` engine failures in a row the engine is taken
-        to be down: the rest wait, untouched, for the next run, rather than each
-        waiting out a timeout and spending one of its attempts.
+        After ``DOWN_AFTER`` failures in a row of the whole engine chain, the
+        engines are taken to be down: the rest wait, untouched, for the next run,
+        rather than each waiting out a timeout and spending one of its attempts.
         """
         failures_in_a_row = 0
         for row in self._each(State.EXTRACTED, "translate"):
-            if failures_in_a_row >= ENGINE_DOWN_AFTER:
+            if failures_in_a_row >= DOWN_AFTER:
                 left = len(self.store.ids_in_state(State.EXTRACTED))
                 report.failures.append(Failure(
-                    f"engine {self.settings.translate.engine}", "translate",
+                    "engine " + ", ".join([self.settings.translate.engine,
+                                           *self.settings.translate.fallback]), "translate",
                     f"failed {failures_in_a_row} times in a row; {left} article(s) left "
                     "for the next run"))
                 break
