@@ -56,7 +56,7 @@ class GlossEngine:
     def __init__(self, settings: TranslateSettings, glossary: Glossary) -> None:
         self.glossary = glossary
         self.dictionary = cedict.load()
-        jieba.setLogLevel(logging.WARNING)
+        jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary build on every start
         tokenizer = jieba.Tokenizer()
         for term in glossary.terms:
             tokenizer.add_word(term, freq=10**6)
