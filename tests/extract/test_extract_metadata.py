@@ -8,7 +8,13 @@ import pytest
 
 from pipeline.extract import extract_html
 from pipeline.extract.dates import date_from_url, parse_date
-from pipeline.extract.labels import parse_author, parse_byline, parse_editor, parse_source
+from pipeline.extract.labels import (
+    parse_author,
+    parse_byline,
+    parse_editor,
+    parse_poster,
+    parse_source,
+)
 from pipeline.extract.title import strip_site_suffix
 from pipeline.models import SHANGHAI
 
@@ -28,6 +34,10 @@ def at(*parts: int) -> datetime:
     ("2025-06-08T12:41:00Z", at(2025, 6, 8, 20, 41)),
     ("2025-06-08T20:41:00+08:00", at(2025, 6, 8, 20, 41)),
     ("时间：2025-6-8", at(2025, 6, 8)),
+    ("发布日期： 9/17/2004 5:54:13 AM", at(2004, 9, 17, 5, 54, 13)),
+    ("发布日期： 7/5/2005 9:23:57 PM", at(2005, 7, 5, 21, 23, 57)),
+    ("更新：6/8/2025 12:05 AM", at(2025, 6, 8, 0, 5)),
+    ("17/9/2004", at(2004, 9, 17)),
 ])
 def test_chinese_date_forms_become_shanghai_time(text: str, expected: datetime) -> None:
     assert parse_date(text) == expected
@@ -38,7 +48,8 @@ def test_month_and_day_alone_take_the_year_from_a_hint() -> None:
     assert parse_date("06月08日 20:41") is None
 
 
-@pytest.mark.parametrize("text", ["2025年13月40日", "电话：2025-1234", "共有12345条评论", ""])
+@pytest.mark.parametrize("text", ["2025年13月40日", "电话：2025-1234", "共有12345条评论", "",
+                                  "20:02:45 9/12/05", "1/2/2005 13:05 PM"])
 def test_things_that_are_not_dates_are_not_dates(text: str) -> None:
     assert parse_date(text) is None
 
@@ -87,6 +98,9 @@ def test_editor_lines(line: str, expected: str | None) -> None:
     ("新京报记者 彭冲 山东冠县报道", "彭冲"),
     ("记者调查 民意调查", None),
     ("与作者联系（英文）", None),
+    ("执笔人：闵乐夫 赵兰波 刘韬", "闵乐夫 赵兰波 刘韬"),
+    ("（执笔：王强）", "王强"),
+    ("顶端新闻·河南商报记者马俊峰/文 受访者供图", "马俊峰"),
 ])
 def test_reporter_names_without_their_labels(line: str, expected: str | None) -> None:
     assert parse_author(line) == expected
@@ -144,3 +158,56 @@ def test_published_at_prefers_meta_tags_over_the_url() -> None:
         "<head>", '<head><meta property="article:published_time" content="2026-11-26T23:15:00+08:00">')
     extraction = extract_html(page, url="http://www.example.cn/2026/11/27/a.html")
     assert extraction.published_at == at(2026, 11, 26, 23, 15)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.", "大卫"),
+    ("由海姑娘张贴 @ 2005-03-21 01:20:44 (359) 共 3 篇评论", "海姑娘"),
+    ("由 zboy 发表于 2005-07-31 12:30", "zboy"),
+    ("由于天气原因，比赛于2025年6月8日延期发布", None),
+    ("这是由国务院于2025年发布的通知", None),
+    ("本文由新华社于2025年6月8日发布", None),
+])
+def test_who_posted_a_blog_entry_or_forum_post(line: str, expected: str | None) -> None:
+    assert parse_poster(line) == expected
+
+
+_PROSE = ("<p>今年前十个月，全国新能源汽车销量同比增长百分之三十，创历史新高，市场渗透率持续提升。</p>"
+          "<p>业内人士认为，电池成本下降和充电网络完善是主要原因，未来几年增长仍将持续，出口也有望扩大。</p>")
+
+
+def _article(before_body: str, after_body: str = "", head: str = "") -> str:
+    return f"""<html><head><title>新能源汽车销量创新高_某某网</title>{head}</head><body>
+    <div class="nav"><a href="/">首页</a> <a href="/news/">新闻</a></div>
+    <div class="art"><h1>新能源汽车销量创新高</h1>{before_body}{_PROSE}{after_body}</div>
+    </body></html>"""
+
+
+def test_forum_post_gives_its_poster_and_the_time_it_was_posted() -> None:
+    page = _article("", "<p><center>本贴由<b>老张</b>于2025年6月8日20:41:30在〖汽车论坛〗发表.</center></p>")
+    extraction = extract_html(page)
+    assert extraction.author == "老张"
+    assert extraction.published_at == at(2025, 6, 8, 20, 41, 30)
+
+
+def test_a_bare_date_line_under_the_headline_is_the_publication_date() -> None:
+    page = _article("<p>作者： 周思博</p><p>2025年6月8日</p>")
+    assert extract_html(page).published_at == at(2025, 6, 8)
+
+
+def test_aspx_style_month_first_dateline() -> None:
+    page = _article('<div class="info">作者：王强 来源：本站 发布日期： 6/8/2025 8:41:30 PM</div>')
+    assert extract_html(page).published_at == at(2025, 6, 8, 20, 41, 30)
+
+
+def test_reporter_line_below_a_subtitle_and_a_photo_caption() -> None:
+    page = _article("<p>前十个月销量同比增长三成，充电网络加快完善</p><p>新能源汽车展销现场</p>"
+                    "<p>某某日报记者 陈晓东/文 受访者供图</p>")
+    assert extract_html(page).author == "陈晓东"
+
+
+def test_an_as_of_date_is_not_the_publication_date() -> None:
+    page = _article("").replace(
+        '<div class="art">', '<div class="blog">车市观察精选文章（截至2026年8月10日）</div><div class="art">')
+    extraction = extract_html(page, url="http://www.example.cn/2025/06/08/a.html")
+    assert extraction.published_at == at(2025, 6, 8)

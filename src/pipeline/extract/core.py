@@ -85,6 +85,7 @@ def _result(title: str | None, parts: BodyParts, picked: dict[str, str], meta: d
             header: list[Block], footer: list[Block], url: str | None,
             method: Literal["selectors", "generic"]) -> Extraction:
     lines = [b.text for b in header if b.chars <= 120 and _MAYBE_META(b.text)] + parts.meta_lines
+    lines += metadata.body_lines(parts.paragraphs)
     tail = [b.text for b in footer if b.chars <= 60 and _MAYBE_META(b.text)]
     short_end = [p for p in parts.paragraphs[-2:] if len(p) <= 40]  # "新京报记者 彭冲 山东报道"
     return Extraction(

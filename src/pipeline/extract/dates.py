@@ -2,8 +2,10 @@
 
 ``2025年6月8日``, ``2025-06-08 20:41``, ``2025/6/8 20:41:05``, ``2025.06.08``,
 ``06月08日 20:41`` (year taken from a hint such as the URL), ISO 8601 from
-``<meta>`` tags, each optionally behind a label (``发布时间：``). All results
-are timezone-aware in Asia/Shanghai; an explicit offset is converted.
+``<meta>`` tags, the ``9/17/2004 5:54:13 AM`` that ASP and .NET sites print
+(month first, as their US locale does), each optionally behind a label
+(``发布时间：``). All results are timezone-aware in Asia/Shanghai; an explicit
+offset is converted.
 """
 
 from __future__ import annotations
@@ -21,6 +23,12 @@ _FULL = re.compile(
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
 _MONTH_DAY = re.compile(
     r"(?<!\d)(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})[:：时](\d{1,2})(?!\d)(?:[:：分](\d{1,2}))?)?"
+)
+#: Month/day/year, as US-locale servers print it: "9/17/2004 5:54:13 AM". A first
+#: number above 12 can only be the day ("17/9/2004").
+_US = re.compile(
+    r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])"
+    r"(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?"
 )
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})(?!\d)|(?<!\d)((?:19|20)\d{2})[-/_]?(\d{2})/"
@@ -51,6 +59,9 @@ def parse_date(text: str, year_hint: int | None = None) -> datetime | None:
         found = _build(*parts)
         if found:
             return found
+    match = _US.search(text) if "/" in text else None
+    if match:
+        return _us_date(match)
     match = _MONTH_DAY.search(text)
     if match and year_hint:
         month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
@@ -58,8 +69,25 @@ def parse_date(text: str, year_hint: int | None = None) -> datetime | None:
     return None
 
 
+def _us_date(match: re.Match[str]) -> datetime | None:
+    first, second, year, hour, minute, second_of_minute = (
+        int(g) if g else 0 for g in match.groups()[:6])
+    month, day = (second, first) if first > 12 else (first, second)
+    meridiem = (match.group(7) or "").lower()
+    if meridiem and not 1 <= hour <= 12:
+        return None
+    if meridiem == "p" and hour != 12:
+        hour += 12
+    elif meridiem == "a" and hour == 12:
+        hour = 0
+    return _build(year, month, day, hour, minute, second_of_minute)
+
+
 def has_time(text: str) -> bool:
     match = _FULL.search(text)
+    if match:
+        return bool(match.group(4))
+    match = _US.search(text) if "/" in text else None  # has_time runs on every body block
     return bool(match and match.group(4))
 
 

@@ -26,8 +26,15 @@ _EDITOR = re.compile(r"(?:责任编辑|責任編輯|责编|責編|本文编辑|�
 _EDITOR_PAREN = re.compile(r"[（(【\[]\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[：:]?\s*([^）)】\]]{1,40})[）)】\]]")
 _REPORTER = re.compile(
     r"(?:特约记者|首席记者|本报记者|本台记者|本網記者|本网记者|新华社记者|记者|記者|作者|通讯员|通訊員|"
-    r"实习生|實習生|文\s*[/／|｜]|文\s*[：:]|撰文|采写)\s*[：:/／]?\s*"
+    r"实习生|實習生|文\s*[/／|｜]|文\s*[：:]|撰文|采写|执笔人|執筆人|执笔|執筆)\s*[：:/／]?\s*"
 )
+#: Who posted a blog entry or forum post: "本贴由大卫于2005年8月12日16:12:21在〖…〗发表",
+#: "由海姑娘张贴 @ 2005-03-21 01:20:44", "由 zboy 发表于 2005-07-31".
+_POSTED_BY = re.compile(
+    r"(?:^|本[贴帖文]|[\s，,。（(])由\s*([^\s于於@，,。]{1,20}?)\s*"
+    r"(?:[于於@]\s*(?=.{0,40}?(?:\d{4}|\d月))|(?=张贴|張貼|发表|發表|发布|發佈|发帖|發帖))"
+)
+_POSTED_VERB = re.compile(r"张贴|張貼|发表|發表|发布|發佈|发帖|發帖|@")
 _TRAILERS = re.compile(r"(?:报道|報導|报导|发自.*|摄影?|攝影?|整理|编译|編譯|供图|/图|／图|\s)+$")
 _PLACE_REPORTED = re.compile(r"\s+\S{2,8}(?:报道|報導|报导|电|電)\s*$")
 _BYLINE_END = re.compile(r"[（(]\s*([\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,10}){0,3})\s*[)）]\s*$")
@@ -93,6 +100,18 @@ def parse_author(text: str) -> str | None:
             if _is_name(name) and name not in names:
                 names.append(name)
     return " ".join(names) or None
+
+
+def parse_poster(text: str) -> str | None:
+    """The user who posted a blog entry or forum post (``本贴由大卫于…发表``), or None.
+    User names may be ids ("ggjjzhzz"), so any short token is accepted."""
+    if "由" not in text or len(text) > 120 or not _POSTED_VERB.search(text):
+        return None
+    match = _POSTED_BY.search(text)
+    if not match:
+        return None
+    name = match.group(1).strip("<>《》【】[]〖〗\"“”'")
+    return name if name and not name.endswith(_INSTITUTION) else None
 
 
 def parse_byline(paragraph: str) -> str | None:

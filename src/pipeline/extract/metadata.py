@@ -20,6 +20,11 @@ _DATE_META = ("article:published_time", "publishdate", "pubdate", "publish_date"
 _AUTHOR_META = ("author", "article:author", "dc.creator")
 _SOURCE_META = ("source", "article:source", "contentsource")
 _DATE_LABEL = re.compile(r"时间|日期|時間|发布|發佈|发表|發表")
+#: "As of" a date (截至2006年8月10日): when a count or a collection was taken, not
+#: when the page was published.
+_AS_OF = re.compile(r"(?:截至|截止|直至)\s*(?:到\s*)?(?:19|20)\d{2}")
+#: A line that is nothing but a date: "2005年1月2日", "2022-02-11 星期五".
+_DATE_ONLY = re.compile(r"[\d\s年月日号:：时分/\-.()（）]+(?:星期|周|週)?[一二三四五六日天]?[)）]?\s*")
 
 
 def published_at(picked: str | None, meta: dict[str, str], lines: Sequence[str],
@@ -32,10 +37,24 @@ def published_at(picked: str | None, meta: dict[str, str], lines: Sequence[str],
     from_meta = next((found for key in _DATE_META if key in meta
                       and (found := dates.parse_date(meta[key], year))), None)
     from_page = next((found for line in _by_date_likelihood(lines, tail)
-                      if (found := dates.parse_date(line, year))), None)
+                      if not _AS_OF.search(line) and (found := dates.parse_date(line, year))),
+                     None)
     if from_meta and from_page and from_meta.date() == from_page.date():
         return from_page if (from_meta.hour, from_meta.minute) == (0, 0) else from_meta
     return from_meta or from_page or dates.date_from_url(url)
+
+
+def body_lines(paragraphs: Sequence[str]) -> list[str]:
+    """Metadata lines the body kept as text: a bare date line under the headline, a
+    reporter line a few paragraphs down (under a subtitle or a photo caption), and
+    a blog's or forum's "posted by" line (``本贴由大卫于2005年8月12日16:12:21发表``),
+    which holds the post's time."""
+    found = [p for p in paragraphs[:3] if len(p) <= 30 and _DATE_ONLY.fullmatch(p)
+             and dates.parse_date(p)]
+    found += [p for p in paragraphs[2:4] if len(p) <= 40 and labels.parse_author(p)]
+    found += [p for p in paragraphs if "由" in p and len(p) <= 80 and labels.parse_poster(p)
+              and dates.parse_date(p)]
+    return found
 
 
 def _by_date_likelihood(lines: Sequence[str], tail: Sequence[str]) -> Iterable[str]:
@@ -64,10 +83,14 @@ def labelled(picked: str | None, parser: Callable[[str], str | None], lines: Ite
     return None
 
 
-def author(picked: str | None, lines: Iterable[str], meta: dict[str, str],
+def author(picked: str | None, lines: Sequence[str], meta: dict[str, str],
            last_paragraph: str = "") -> str | None:
-    """Reporters from labelled lines, else from a closing byline, else from ``<meta>``."""
+    """Reporters from labelled lines, else the user who posted a blog entry or forum
+    post, else a closing byline, else ``<meta>``."""
     found = labelled(picked, labels.parse_author, lines)
+    if found is None:
+        found = next((name for line in lines
+                      if "由" in line and (name := labels.parse_poster(line))), None)
     if found is None and last_paragraph:
         found = labels.parse_byline(last_paragraph)
     return found or labelled(None, labels.parse_author, (), meta, _AUTHOR_META,
