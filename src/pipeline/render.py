@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+import unicodedata
 from typing import Any
 
 from pipeline.extract import Extraction
@@ -59,6 +60,22 @@ def review_list(rows: list[ArticleRow]) -> str:
     return "\n".join(lines)
 
 
+def _width(text: str) -> int:
+    """Terminal columns: CJK characters and full-width punctuation take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrap_wide(text: str, columns: int) -> list[str]:
+    """Wrap Chinese text (no spaces to break at) to ``columns`` terminal columns."""
+    lines, current = [], ""
+    for ch in text:
+        if _width(current + ch) > columns:
+            lines.append(current)
+            current = ""
+        current += ch
+    return [*lines, current] if current or not lines else lines
+
+
 def side_by_side(row: ArticleRow, draft: Draft, glossary: Glossary | None = None,
                  width: int = 100) -> str:
     """Chinese and English per segment, with QA flags and the glossary terms it holds."""
@@ -73,12 +90,11 @@ def side_by_side(row: ArticleRow, draft: Draft, glossary: Glossary | None = None
         if terms and glossary:
             lines.append("  glossary: " + "; ".join(f"{zh} = {glossary.terms[zh]}"
                                                     for zh in terms))
-        left = textwrap.wrap(seg.source, half // 2) or [""]  # CJK is double width
+        left = _wrap_wide(seg.source, half)
         right = textwrap.wrap(seg.text, half) or [""]
         for i in range(max(len(left), len(right))):
             zh = left[i] if i < len(left) else ""
-            pad = half - 2 * len(zh)
-            lines.append(f"{zh}{' ' * max(pad, 1)} | {right[i] if i < len(right) else ''}")
+            lines.append(zh + " " * (half - _width(zh)) + " | " + (right[i] if i < len(right) else ""))
         lines.append("")
     return "\n".join(lines)
 

@@ -32,7 +32,3 @@ class Glossary:
         if self._pattern is None:
             return text
         return self._pattern.sub(lambda m: f" {self.terms[m.group()]} ", text)
-
-    def expected(self, text: str) -> list[str]:
-        """English terms that a faithful translation of ``text`` must contain."""
-        return list(dict.fromkeys(self.terms[zh] for _, _, zh in self.find(text)))
