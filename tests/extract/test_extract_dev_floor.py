@@ -33,7 +33,7 @@ SLACK = 0.005  # how far the measurement may run ahead of the pinned floor
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not (DEV.is_dir() and SCORER.is_file()),
-                       reason=f"dev corpus or scorer not found under {SHARED}"),
+                       reason=f"dev corpus or scorer not found under {SHARED}: put the shared folder (corpus/dev, tools/extract_eval.py) beside the checkout to run this gate"),
 ]
 
 
