@@ -12,16 +12,30 @@ from tests.conftest import RECORDED, ROOT
 from tests.localserver import Answer, Script, serve
 
 from pipeline.config import FetchSettings, SourceConfig, load_settings, load_sources
-from pipeline.fetch import Fetcher, ReplayTransport, build_client
+from pipeline.fetch import Fetcher, build_client
 from pipeline.models import State
-from pipeline.runner import Pipeline
+from pipeline.runner import Pipeline, Report
 from pipeline.sources import build_source
 
 
 def pipeline_over(recordings: Path, workspace: Path) -> Pipeline:
     settings = load_settings(Path("config/demo.toml"))
     settings.fetch.replay_dir = recordings
-    return Pipeline.from_settings(settings, transport=ReplayTransport(recordings))
+    return Pipeline.from_settings(settings)
+
+
+def dead_google_run(*fallback: str) -> tuple[Pipeline, Report, int]:
+    """Run the demo with the google engine answering 503; return the requests it got."""
+    script = Script()
+    script.on("/m", Answer(503, b"unavailable"))
+    with serve(script) as base:
+        settings = load_settings(Path("config/demo.toml"))
+        settings.translate.engine = "google"
+        settings.translate.fallback = list(fallback)
+        settings.translate.endpoint = f"{base}/m"
+        pipeline = Pipeline.from_settings(settings)
+        report = pipeline.run(publish=False)
+    return pipeline, report, len(script.log)
 
 
 def copy_recordings(tmp_path: Path) -> Path:
@@ -106,15 +120,8 @@ def test_source_config_base_rejects_bad_ids():
 
 
 def test_a_dead_engine_stops_being_called_and_nothing_is_lost(workspace: Path):
-    script = Script()
-    script.on("/m", Answer(503, b"unavailable"))
-    with serve(script) as base:
-        settings = load_settings(Path("config/demo.toml"))
-        settings.translate.engine = "google"
-        settings.translate.endpoint = f"{base}/m"
-        pipeline = Pipeline.from_settings(settings)
-        report = pipeline.run(publish=False)
-    assert len(script.log) == 3  # three articles tried, then the engine is taken to be down
+    pipeline, report, requests = dead_google_run()
+    assert requests == 3  # three articles tried, then the engine is taken to be down
     assert report.failures[-1].subject == "engine google"
     assert "4 article(s) left for the next run" in report.failures[-1].error
     counts = pipeline.store.counts()
@@ -129,17 +136,9 @@ def test_a_dead_engine_stops_being_called_and_nothing_is_lost(workspace: Path):
 
 
 def test_the_fallback_engine_translates_when_the_first_is_down(workspace: Path):
-    script = Script()
-    script.on("/m", Answer(503, b"unavailable"))
-    with serve(script) as base:
-        settings = load_settings(Path("config/demo.toml"))
-        settings.translate.engine = "google"
-        settings.translate.fallback = ["gloss"]
-        settings.translate.endpoint = f"{base}/m"
-        pipeline = Pipeline.from_settings(settings)
-        report = pipeline.run(publish=False)
+    pipeline, report, requests = dead_google_run("gloss")
     assert report.ok and report.done["translated"] == 7
-    assert len(script.log) == 3
+    assert requests == 3
     drafts = [row.draft for row in pipeline.store.rows(State.TRANSLATED)]
     assert {d["engine"] for d in drafts if d} == {"gloss"}
     pipeline.close()

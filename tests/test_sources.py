@@ -1,7 +1,6 @@
 """Discovery of the recorded demo sources, configured (not coded)."""
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from tests.conftest import EXPECTED, RECORDED, ROOT
@@ -32,9 +31,9 @@ def test_epaper_finds_every_article_of_every_edition_page_once(replay, sources):
     assert urls == EXPECTED["discovery"]["baogang-daily"]["article_urls"]
 
 
-def test_epaper_without_an_edition_that_day_finds_nothing(replay, sources, tmp_path: Path):
-    # The next day's edition is not recorded: the replay answers NotRecorded (a
-    # fetch error), which a real server would answer with 404.
+def test_an_unrecorded_edition_is_a_discovery_error_naming_the_source(replay, sources):
+    # Replay never answers 404 for what it lacks: it refuses. (A real server's 404
+    # for a day without an edition is "nothing new": see test_runner.py.)
     with pytest.raises(DiscoveryError, match="baogang-daily"):
         build_source(sources["baogang-daily"]).discover(replay, [date(2026, 11, 28)])
 
@@ -69,7 +68,7 @@ EXAMPLES = {
 }
 
 
-@pytest.mark.parametrize("kind", sorted(__import__("pipeline.registry").registry.SOURCE_KINDS))
+@pytest.mark.parametrize("kind", sorted(registry.SOURCE_KINDS))
 def test_every_source_kind_discovers_canonical_unique_article_urls(kind: str):
 
 

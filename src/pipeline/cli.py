@@ -25,11 +25,11 @@ from pipeline.errors import ConfigError, LockHeld, PipelineError, Skip
 from pipeline.extract import extract_html
 from pipeline.models import State
 from pipeline.review import ReviewDesk
-from pipeline.runner import Pipeline, Report, text_hash
+from pipeline.runner import Pipeline, Report
 from pipeline.sources import build_source, canonical_url
 from pipeline.translate import Glossary
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 75
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2  # 75 comes with LockHeld
 T = TypeVar("T")
 
 
@@ -169,13 +169,7 @@ def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
         draft = pipeline.translator.translate(article)
         print(draft.model_dump_json(indent=2) if args.json else render.draft_markdown(draft))
         if args.save:
-            new_id = pipeline.store.add(
-                source_id=source.id, url=url, state=State.TRANSLATED,
-                page=page.model_dump(mode="json", exclude={"content"}), raw=page.content,
-                content_hash=page.digest, article=article.model_dump(mode="json"),
-                text_hash=text_hash(article), headline=article.headline,
-                draft=draft.model_dump(mode="json"),
-                chars_translated=sum(len(s.source) for s in draft.segments))
+            new_id = pipeline.save_draft(source.id, url, page, draft)
             print(f"saved as #{new_id} for review" if new_id else "already in the store",
                   file=sys.stderr)
     finally:

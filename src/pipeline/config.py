@@ -13,7 +13,7 @@ import os
 import tomllib
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_settings import (
@@ -238,5 +238,3 @@ def load_glossary(path: Path, *, missing_ok: bool = False) -> list[GlossaryEntry
         entries.append(GlossaryEntry(zh=row[0].strip(), en=row[1].strip(), note=note))
     return entries
 
-
-LogFormat = Literal["auto", "text", "json"]

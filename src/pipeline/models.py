@@ -68,9 +68,9 @@ class FetchedPage(Frozen):
 
     @property
     def text(self) -> str:
-        from pipeline.encoding import decode_html
-
-        return decode_html(self.content, self.headers.get("content-type"))[0]
+        """The page decoded with the codec the fetcher detected (no second detection)."""
+        codec = "utf-8-sig" if self.encoding == "utf-8" else self.encoding
+        return self.content.decode(codec, errors="replace")
 
 
 class Image(Frozen):

@@ -215,6 +215,22 @@ class Pipeline:
         if new_id is not None:
             report.done["revised"] += 1
 
+    def save_draft(self, source_id: str, url: str, page: FetchedPage, draft: Draft) -> int | None:
+        """Store a draft made outside a run (``pipeline fetch --save``) for review."""
+        return self.store.add(source_id=source_id, url=url, state=State.TRANSLATED,
+                              **self._page_fields(page), **self._article_fields(draft.article),
+                              **self._draft_fields(draft))
+
+    @staticmethod
+    def _article_fields(article: Article) -> dict[str, Any]:
+        return {"article": article.model_dump(mode="json"), "text_hash": text_hash(article),
+                "headline": article.headline}
+
+    @staticmethod
+    def _draft_fields(draft: Draft) -> dict[str, Any]:
+        return {"draft": draft.model_dump(mode="json"),
+                "chars_translated": sum(len(s.source) for s in draft.segments)}
+
     @staticmethod
     def _page_fields(page: FetchedPage) -> dict[str, Any]:
         return {"page": page.model_dump(mode="json", exclude={"content"}), "raw": page.content,
@@ -233,13 +249,11 @@ class Pipeline:
         for row in self._each(State.FETCHED, "extract"):
             def work(row: ArticleRow = row) -> None:
                 article = self.extractor.extract(page_from_row(row), row.source_id)
-                digest = text_hash(article)
-                twin = self.store.same_text(digest, row.id)
+                fields = self._article_fields(article)
+                twin = self.store.same_text(fields["text_hash"], row.id)
                 if twin is not None and twin.url != row.url:
                     raise Duplicate(f"same text as #{twin.id} {twin.url}", subject=row.url)
-                if self.store.advance(row.id, State.FETCHED, State.EXTRACTED,
-                                      article=article.model_dump(mode="json"),
-                                      text_hash=digest, headline=article.headline):
+                if self.store.advance(row.id, State.FETCHED, State.EXTRACTED, **fields):
                     report.done["extracted"] += 1
             self._guard(report, row, State.FETCHED, work)
 
@@ -262,13 +276,10 @@ class Pipeline:
                 break
             def work(row: ArticleRow = row) -> None:
                 article = Article.model_validate(row.article)
-                draft = self.translator.translate(article)
-                chars = sum(len(s.source) for s in draft.segments)
-                if self.store.advance(row.id, State.EXTRACTED, State.TRANSLATED,
-                                      draft=draft.model_dump(mode="json"),
-                                      chars_translated=chars):
+                fields = self._draft_fields(self.translator.translate(article))
+                if self.store.advance(row.id, State.EXTRACTED, State.TRANSLATED, **fields):
                     report.done["translated"] += 1
-                    report.chars += chars
+                    report.chars += fields["chars_translated"]
             error = self._guard(report, row, State.EXTRACTED, work)
             failures_in_a_row = failures_in_a_row + 1 if isinstance(error, TranslationError) \
                 else 0
@@ -293,5 +304,5 @@ class Pipeline:
                 if self.store.advance(row.id, State.APPROVED, State.PUBLISHED,
                                       published=published):
                     report.done["published"] += 1
-                    report.done.update({"files": sum(len(d.locations) for d in done)})
+                    report.done["files"] += sum(len(d.locations) for d in done)
             self._guard(report, row, State.APPROVED, work)

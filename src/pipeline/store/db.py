@@ -138,10 +138,6 @@ class Store:
             return int(s.scalar(select(func.coalesce(func.sum(ArticleRow.chars_translated), 0)))
                        or 0)
 
-    def events(self, article_id: int) -> list[ReviewEvent]:
-        with self.session() as s:
-            return list(s.scalars(select(ReviewEvent).where(ReviewEvent.article_id == article_id)
-                                  .order_by(ReviewEvent.id)))
 
     # -- writing -----------------------------------------------------------
 
@@ -219,8 +215,4 @@ class Store:
             if row is None:
                 raise StoreError("no such article", subject=str(article_id))
             row.draft = draft
-            s.add(event)
-
-    def log_event(self, event: ReviewEvent) -> None:
-        with self.session() as s:
             s.add(event)
